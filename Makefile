@@ -1,0 +1,51 @@
+# Two commands a newcomer needs: `make run` and `make test`. Each sets up what is missing
+# (virtual environment, packages, database, migrations) and is fast the second time.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+export DEBUG ?= true
+
+.PHONY: run test lint format bench lock vendor messages setup
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed." if sys.version_info < (3, 11) else 0)'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements-dev.txt
+	touch $(STAMP)
+
+setup: $(STAMP)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
+
+run: setup
+	$(PY) manage.py load_demo_data
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: $(STAMP)
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+bench: $(STAMP)
+	$(PY) bench/run.py
+
+messages: $(STAMP)
+	$(PY) manage.py makemessages -l nl --no-obsolete --no-location
+	$(PY) manage.py compilemessages
+
+# Re-pin the Python packages (needs uv on the PATH); the output carries hashes, no index address.
+lock:
+	uv pip compile requirements.in --generate-hashes --python-version 3.11 --no-header -o requirements.txt
+	uv pip compile requirements-dev.in --generate-hashes --python-version 3.11 --no-header -o requirements-dev.txt
+
+# Copy the NL Design System files into static/vendor/ (needs Node; the result is committed).
+vendor:
+	npm ci --ignore-scripts
+	sh scripts/vendor-static.sh

@@ -1,0 +1,33 @@
+from collections.abc import Callable
+
+from allauth.mfa.utils import is_mfa_enabled
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from accounts.permissions import must_use_two_factor
+
+# Where someone who still has to set up two-factor login may go meanwhile.
+_OPEN_PREFIXES = ("/accounts/2fa/", "/accounts/logout/", "/i18n/", "/static/", "/healthz")
+
+
+class RequireTwoFactorMiddleware:
+    """Sends coordinators, fund committee, treasurers and staff to the two-factor set-up first."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if (
+            not request.path.startswith(_OPEN_PREFIXES)
+            and must_use_two_factor(request.user)
+            and not is_mfa_enabled(request.user)
+        ):
+            messages.warning(
+                request,
+                _("Your role asks for two-factor login. Set it up first; it takes a minute."),
+            )
+            return redirect(reverse("mfa_activate_totp"))
+        return self.get_response(request)

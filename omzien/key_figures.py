@@ -1,0 +1,28 @@
+"""The live figures on the home page; each app registers the ones it can count.
+
+`omzien` knows no domain: the initiative directory, the meetings and the fund register their
+figures in their AppConfig.ready(), so adding an app adds its figures without an import here.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    label: str | Promise
+    count: Callable[[], int]
+    url_name: str = ""
+
+
+_figures: list[KeyFigure] = []
+
+
+def register_key_figure(figure: KeyFigure) -> None:
+    _figures.append(figure)
+
+
+def key_figures() -> list[tuple[KeyFigure, int]]:
+    return [(figure, figure.count()) for figure in _figures]

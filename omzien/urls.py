@@ -1,0 +1,30 @@
+from allauth.account.decorators import secure_admin_login
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+from omzien import views
+
+# The admin's own login form would bypass allauth's rate limits and two-factor step.
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = admin.site.site_title = "Omzien naar Elkaar"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("privacy/", TemplateView.as_view(template_name="omzien/privacy.html"), name="privacy"),
+    path(
+        "accessibility/",
+        TemplateView.as_view(template_name="omzien/accessibility.html"),
+        name="accessibility",
+    ),
+    path("contact/", TemplateView.as_view(template_name="omzien/contact.html"), name="contact"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("allauth.urls")),
+    path("my-account/", include("accounts.urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.BENCHMARK:
+    urlpatterns.append(path("bench/trivial", views.trivial, name="bench-trivial"))
