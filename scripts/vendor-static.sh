@@ -1,0 +1,29 @@
+#!/bin/sh
+# Copies the front-end files the portal serves from node_modules/ into static/vendor/, with
+# their licences. Run through `make vendor` (npm ci first); the result is committed, so running
+# the portal needs no Node.
+#
+# Only the component CSS of the NL Design System is copied. The @utrecht/design-tokens package
+# is pinned for reference only: its files are proprietary to Gemeente Utrecht ("all rights
+# reserved"), so the network sets its own token values in static/css/portal.css instead.
+set -eu
+
+cd "$(dirname "$0")/.."
+src=node_modules
+dest=static/vendor
+
+rm -rf "$dest/utrecht" "$dest/noto-sans"
+mkdir -p "$dest/utrecht/component-library-css" "$dest/noto-sans"
+
+# NL Design System components (EUPL-1.2), one bundled stylesheet.
+cp "$src/@utrecht/component-library-css/dist/index.css" "$dest/utrecht/component-library-css/index.css"
+cp "$src/@utrecht/component-library-css/LICENSE.md" "$dest/utrecht/component-library-css/LICENSE.md"
+
+# Noto Sans (SIL OFL 1.1), Latin subset only: Dutch and English need nothing more.
+for style in normal italic; do
+    cp "$src/@fontsource-variable/noto-sans/files/noto-sans-latin-wght-$style.woff2" "$dest/noto-sans/"
+done
+cp "$src/@fontsource-variable/noto-sans/LICENSE" "$dest/noto-sans/LICENSE"
+
+echo "Copied into $dest:"
+find "$dest/utrecht" "$dest/noto-sans" -type f | sort
