@@ -45,5 +45,3 @@ def delete(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Your account and your data have been deleted."))
         return redirect("home")
     return render(request, "accounts/account_delete.html", {"form": form})
-
-

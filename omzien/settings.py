@@ -165,7 +165,9 @@ STORAGES = {
 }
 
 # E-mail: SMTP in production; in development every message is written to var/mail/.
-DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Omzien naar Elkaar <noreply@omziennaarelkaar.nl>")
+DEFAULT_FROM_EMAIL = env_str(
+    "DEFAULT_FROM_EMAIL", "Omzien naar Elkaar <noreply@omziennaarelkaar.nl>"
+)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_FILE_PATH = BASE_DIR / "var" / "mail"
 EMAIL_BACKEND = env_str(
@@ -196,7 +198,7 @@ if not DEBUG:
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 63072000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=False)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     LANGUAGE_COOKIE_SECURE = True

@@ -22,5 +22,5 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 
 def trivial(request: HttpRequest) -> HttpResponse:
-    """The benchmark's yardstick: the cheapest response Django gives. Routed only when benchmarking."""
+    """The benchmark's yardstick: Django's cheapest response. Routed only when benchmarking."""
     return HttpResponse("ok\n", content_type="text/plain")

@@ -1,0 +1,58 @@
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+
+from accounts.models import User
+from tests.personas import MAKERS
+
+
+@pytest.fixture
+def person(db: None) -> User:
+    return MAKERS["person"]()
+
+
+@pytest.fixture
+def member(db: None) -> User:
+    return MAKERS["member"]()
+
+
+@pytest.fixture
+def other_member(db: None) -> User:
+    return MAKERS["other_member"]()
+
+
+@pytest.fixture
+def coordinator(db: None) -> User:
+    return MAKERS["coordinator"]()
+
+
+@pytest.fixture
+def fund_committee(db: None) -> User:
+    return MAKERS["fund_committee"]()
+
+
+@pytest.fixture
+def treasurer(db: None) -> User:
+    return MAKERS["treasurer"]()
+
+
+@pytest.fixture
+def visitor(client: Client) -> Client:
+    """Someone without an account: the plain test client."""
+    return client
+
+
+@pytest.fixture
+def login(client: Client) -> Callable[[User], Client]:
+    def _login(user: User) -> Client:
+        client.force_login(user)
+        return client
+
+    return _login
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings: object) -> None:
+    """PBKDF2's deliberate slowness is for attackers, not for a test suite."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

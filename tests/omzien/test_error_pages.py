@@ -1,0 +1,37 @@
+import pytest
+from django.test import Client
+
+
+@pytest.mark.django_db
+def test_a_missing_page_gets_the_portal_404_in_dutch(client: Client) -> None:
+    response = client.get("/bestaat-niet/")
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert '<html lang="nl"' in page
+    assert "Pagina niet gevonden" in page
+    assert 'href="/"' in page
+
+
+@pytest.mark.django_db
+def test_a_refused_page_gets_the_portal_403(client: Client, person: object) -> None:
+    client.force_login(person)
+    response = client.get("/admin/login/")
+    assert response.status_code == 403
+    assert "Geen toegang" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_too_many_attempts_get_the_portal_429(client: Client, settings: object) -> None:
+    settings.ACCOUNT_RATE_LIMITS = {"reset_password": "1/m/ip"}
+    for _attempt in range(2):
+        response = client.post("/accounts/password/reset/", {"email": "a@example.nl"})
+    assert response.status_code == 429
+    assert "Te veel pogingen" in response.content.decode()
+
+
+def test_the_500_page_renders_without_a_request() -> None:
+    from django.template.loader import render_to_string
+
+    page = render_to_string("500.html")
+    assert "<html" in page
+    assert "Er ging iets mis" in page
