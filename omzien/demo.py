@@ -9,7 +9,7 @@ from collections.abc import Callable
 Loader = Callable[[], list[str]]
 _loaders: list[Loader] = []
 
-DEMO_PASSWORD = "omzien-demo-wachtwoord-2026"
+DEMO_PASSWORD = "omzien-demo-wachtwoord-2026"  # noqa: S105 - printed for the demo, by design
 
 
 def demo_loader(loader: Loader) -> Loader:

@@ -30,7 +30,6 @@ else:
 
 # Routes the benchmark's yardstick view (bench/); never set in production.
 BENCHMARK = env_bool("BENCHMARK", default=False)
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [

@@ -44,9 +44,7 @@ ROWS: dict[str, Row] = {
     "account_reset_password_from_key": same_for_all(
         "/accounts/password/reset/key/1-not-a-key/", 200
     ),
-    "account_reset_password_from_key_done": same_for_all(
-        "/accounts/password/reset/key/done/", 200
-    ),
+    "account_reset_password_from_key_done": same_for_all("/accounts/password/reset/key/done/", 200),
     # allauth: managing the account.
     "account_email": for_signed_in("/accounts/email/"),
     "account_change_password": for_signed_in("/accounts/password/change/"),

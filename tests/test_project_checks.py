@@ -1,0 +1,74 @@
+"""The project's own housekeeping, run with the suite: migrations, lint, translations."""
+
+import os
+import shutil
+import subprocess
+import sys
+from io import StringIO
+from pathlib import Path
+
+import polib
+import pytest
+from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parents[1]
+DUTCH = ROOT / "locale" / "nl" / "LC_MESSAGES"
+
+
+@pytest.mark.django_db
+def test_the_models_and_migrations_agree() -> None:
+    out = StringIO()
+    call_command("makemigrations", "--check", "--dry-run", stdout=out)
+    assert "No changes detected" in out.getvalue()
+
+
+def test_the_code_is_ruff_clean() -> None:
+    for command in (["check", "."], ["format", "--check", "."]):
+        result = subprocess.run(
+            [sys.executable, "-m", "ruff", *command], cwd=ROOT, capture_output=True, text=True
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+# What makemessages must not walk: tools, data, third-party files and the tests.
+NOT_SOURCES = shutil.ignore_patterns(
+    ".*",
+    "__pycache__",
+    "node_modules",
+    "var",
+    "staticfiles",
+    "test-artifacts",
+    "vendor",
+    "tests",
+    "bench",
+    "*.png",
+)
+
+
+def _extract_messages(tmp_path: Path) -> polib.POFile:
+    """Run makemessages on a copy of the sources, so the committed catalogue stays untouched."""
+    copy = tmp_path / "src"
+    shutil.copytree(ROOT, copy, ignore=NOT_SOURCES)
+    subprocess.run(
+        [sys.executable, "manage.py", "makemessages", "-l", "nl", "--no-obsolete", "--no-location"],
+        cwd=copy,
+        # makemessages needs no database; this keeps the copy from starting one of its own.
+        env=os.environ | {"DATABASE_URL": "postgres://unused@localhost/unused"},
+        check=True,
+        capture_output=True,
+    )
+    return polib.pofile(str(copy / "locale" / "nl" / "LC_MESSAGES" / "django.po"))
+
+
+def test_every_string_has_a_dutch_translation(tmp_path: Path) -> None:
+    catalogue = _extract_messages(tmp_path)
+    missing = [entry.msgid for entry in catalogue.untranslated_entries()]
+    fuzzy = [entry.msgid for entry in catalogue.fuzzy_entries()]
+    assert missing == [], f"Strings without a Dutch translation: {missing}"
+    assert fuzzy == [], f"Dutch translations marked fuzzy (unchecked): {fuzzy}"
+
+
+def test_the_compiled_catalogue_matches_the_dutch_translations() -> None:
+    written = {e.msgid: e.msgstr for e in polib.pofile(str(DUTCH / "django.po")) if e.msgstr}
+    compiled = {e.msgid: e.msgstr for e in polib.mofile(str(DUTCH / "django.mo")) if e.msgid}
+    assert compiled == written, "Run `make messages` to compile locale/nl."
