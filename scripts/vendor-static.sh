@@ -12,8 +12,8 @@ cd "$(dirname "$0")/.."
 src=node_modules
 dest=static/vendor
 
-rm -rf "$dest/utrecht" "$dest/noto-sans"
-mkdir -p "$dest/utrecht/component-library-css" "$dest/noto-sans"
+rm -rf "$dest/utrecht" "$dest/noto-sans" "$dest/htmx" "$dest/leaflet"
+mkdir -p "$dest/utrecht/component-library-css" "$dest/noto-sans" "$dest/htmx" "$dest/leaflet/images"
 
 # NL Design System components (EUPL-1.2), one bundled stylesheet.
 cp "$src/@utrecht/component-library-css/dist/index.css" "$dest/utrecht/component-library-css/index.css"
@@ -25,5 +25,15 @@ for style in normal italic; do
 done
 cp "$src/@fontsource-variable/noto-sans/LICENSE" "$dest/noto-sans/LICENSE"
 
+# htmx (0BSD): partial page updates for the directory's filters. Version 2, whose config keys
+# (allowEval, includeIndicatorStyles) let it run under the strict Content-Security-Policy.
+cp "$src/htmx.org/dist/htmx.min.js" "$dest/htmx/htmx.min.js"
+cp "$src/htmx.org/LICENSE" "$dest/htmx/LICENSE"
+
+# Leaflet (BSD-2-Clause): the map of initiatives, with its marker and layer images.
+cp "$src/leaflet/dist/leaflet.js" "$src/leaflet/dist/leaflet.css" "$dest/leaflet/"
+cp "$src/leaflet/dist/images/"*.png "$dest/leaflet/images/"
+cp "$src/leaflet/LICENSE" "$dest/leaflet/LICENSE"
+
 echo "Copied into $dest:"
-find "$dest/utrecht" "$dest/noto-sans" -type f | sort
+find "$dest/utrecht" "$dest/noto-sans" "$dest/htmx" "$dest/leaflet" -type f | sort
