@@ -20,6 +20,7 @@ urlpatterns = [
         name="accessibility",
     ),
     path("contact/", TemplateView.as_view(template_name="omzien/contact.html"), name="contact"),
+    path("initiatives/", include("initiatives.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),
     path("my-account/", include("accounts.urls")),

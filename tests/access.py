@@ -11,11 +11,18 @@ from tests.personas import PERSONAS
 
 @dataclass(frozen=True)
 class Row:
+    """`url` may name values of the test world in braces: "/initiatives/{x}/edit/"."""
+
     url: str
     expected: dict[str, int] = field(default_factory=dict)
+    method: str = "get"
 
     def status_for(self, persona: str) -> int:
         return self.expected[persona]
+
+    def posting(self) -> "Row":
+        """The same row sent as an (empty) POST: for action views."""
+        return Row(self.url, self.expected, "post")
 
 
 def same_for_all(url: str, status: int) -> Row:
@@ -36,6 +43,12 @@ def for_visitors(url: str, status: int = 200, signed_in: int = 302) -> Row:
 # Personas holding a role of trust: they have two-factor login set up already.
 TWO_FACTOR = ("coordinator", "fund_committee", "treasurer")
 STAFF = ("coordinator",)
+
+
+def only(url: str, allowed: dict[str, int], *, others: int = 403, visitor: int = 302) -> Row:
+    """Refused (403) to everyone signed in but the personas in `allowed`."""
+    expected = dict.fromkeys(PERSONAS, others) | {"visitor": visitor} | allowed
+    return Row(url, expected)
 
 
 def split(url: str, *, mfa: int, others: int, visitor: int = 302) -> Row:

@@ -16,9 +16,11 @@ from tests.access import (
     same_for_all,
     split,
 )
-from tests.personas import MAKERS, PERSONAS
+from tests.initiatives.access_rows import ROWS as INITIATIVE_ROWS
+from tests.personas import PERSONAS
+from tests.world import build_world
 
-ROWS: dict[str, Row] = {
+ROWS: dict[str, Row | list[Row]] = {
     # The portal's own pages.
     "home": same_for_all("/", 200),
     "healthz": same_for_all("/healthz", 200),
@@ -78,7 +80,13 @@ ROWS: dict[str, Row] = {
 }
 
 # Models that coordinators maintain in the admin (reference data); the rest is for superusers.
-COORDINATOR_MODELS: set[str] = set()
+COORDINATOR_MODELS = {
+    "initiatives.municipality",
+    "initiatives.theme",
+    "initiatives.targetgroup",
+}
+# Models coordinators may look at but not change.
+COORDINATOR_VIEW_ONLY = {"initiatives.auditentry"}
 
 
 def _admin_model_rows() -> dict[str, Row]:
@@ -86,10 +94,11 @@ def _admin_model_rows() -> dict[str, Row]:
     for model in admin.site._registry:
         label = f"{model._meta.app_label}/{model._meta.model_name}"
         prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
-        allowed = f"{model._meta.app_label}.{model._meta.model_name}" in COORDINATOR_MODELS
-        listing, missing = (200, 302) if allowed else (403, 403)
+        name = f"{model._meta.app_label}.{model._meta.model_name}"
+        allowed, viewing = name in COORDINATOR_MODELS, name in COORDINATOR_VIEW_ONLY
+        listing, missing = (200, 302) if allowed or viewing else (403, 403)
         rows[f"{prefix}_changelist"] = admin_row(f"/admin/{label}/", staff=listing)
-        rows[f"{prefix}_add"] = admin_row(f"/admin/{label}/add/", staff=listing)
+        rows[f"{prefix}_add"] = admin_row(f"/admin/{label}/add/", staff=200 if allowed else 403)
         for view in ("change", "delete"):
             rows[f"{prefix}_{view}"] = admin_row(f"/admin/{label}/0/{view}/", staff=missing)
         # The history view looks for the object before it checks the permission.
@@ -98,7 +107,12 @@ def _admin_model_rows() -> dict[str, Row]:
     return rows
 
 
-ALL_ROWS = ROWS | _admin_model_rows()
+ALL_ROWS = ROWS | INITIATIVE_ROWS | _admin_model_rows()
+CASES = [
+    (key, index, row)
+    for key, rows in sorted(ALL_ROWS.items())
+    for index, row in enumerate(rows if isinstance(rows, list) else [rows])
+]
 
 
 def _pattern_keys(resolver: URLResolver, prefix: str = "", namespace: str = "") -> list[str]:
@@ -126,12 +140,13 @@ def test_no_row_names_a_pattern_that_is_gone() -> None:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("persona", PERSONAS)
-@pytest.mark.parametrize("key", sorted(ALL_ROWS))
-def test_access(key: str, persona: str, client: Client) -> None:
-    row = ALL_ROWS[key]
+@pytest.mark.parametrize(("key", "index", "row"), CASES, ids=[f"{k}-{i}" for k, i, _r in CASES])
+def test_access(key: str, index: int, row: Row, persona: str, client: Client) -> None:
+    world = build_world()
     if persona != "visitor":
-        client.force_login(MAKERS[persona]())
-    response = client.get(row.url)
+        client.force_login(world.people[persona])
+    url = row.url.format(**world.values)
+    response = getattr(client, row.method)(url)
     assert response.status_code == row.status_for(persona), (
-        f"{persona} opening {row.url} ({key}) got {response.status_code}"
+        f"{persona} {row.method.upper()} {url} ({key}) got {response.status_code}"
     )

@@ -1,0 +1,64 @@
+"""Coordinators approve or reject new initiatives; stopped ones are archived, never deleted."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from initiatives import audit
+from initiatives.errors import InitiativeRuleError
+from initiatives.models import Initiative, Membership
+from omzien.mailing import send_after_commit
+
+
+def admin_addresses(initiative: Initiative) -> list[str]:
+    admins = initiative.memberships.filter(role=Membership.Role.ADMIN, user__is_active=True)
+    return list(admins.values_list("user__email", flat=True))
+
+
+def _lock_pending(initiative: Initiative) -> Initiative:
+    locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    if locked.status != Initiative.Status.PENDING:
+        raise InitiativeRuleError(_("This initiative has already been reviewed."))
+    return locked
+
+
+def approve_initiative(initiative: Initiative, *, by: User) -> Initiative:
+    with transaction.atomic():
+        initiative = _lock_pending(initiative)
+        now = timezone.now()
+        initiative.status = Initiative.Status.APPROVED
+        initiative.approved_at = now
+        initiative.save(update_fields=["status", "approved_at"])
+        audit.record(initiative, by=by, action="approved")
+        send_after_commit(
+            "initiatives/email/approved", {"initiative": initiative}, to=admin_addresses(initiative)
+        )
+    return initiative
+
+
+def reject_initiative(initiative: Initiative, *, by: User, reason: str) -> Initiative:
+    if not reason.strip():
+        raise InitiativeRuleError(_("Tell the registrant why."), field="reason")
+    with transaction.atomic():
+        initiative = _lock_pending(initiative)
+        initiative.status = Initiative.Status.REJECTED
+        initiative.rejection_reason = reason.strip()
+        initiative.save(update_fields=["status", "rejection_reason"])
+        audit.record(initiative, by=by, action="rejected", reason=reason.strip())
+        send_after_commit(
+            "initiatives/email/rejected", {"initiative": initiative}, to=admin_addresses(initiative)
+        )
+    return initiative
+
+
+def archive_initiative(initiative: Initiative, *, by: User) -> Initiative:
+    """The initiative stopped: it leaves the directory but its history stays."""
+    with transaction.atomic():
+        initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
+        if initiative.status == Initiative.Status.ARCHIVED:
+            return initiative
+        initiative.status = Initiative.Status.ARCHIVED
+        initiative.save(update_fields=["status"])
+        audit.record(initiative, by=by, action="archived")
+    return initiative

@@ -1,0 +1,181 @@
+from io import BytesIO
+
+from django import forms
+from django.core.files.uploadedfile import InMemoryUploadedFile, UploadedFile
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, UnidentifiedImageError
+
+from initiatives.models import FIRST_FOUNDING_YEAR, Initiative, Listing, Membership
+
+LOGO_MAX_BYTES = 2 * 1024 * 1024
+LOGO_MAX_SIDE = 800
+LOGO_FORMATS = {"PNG", "JPEG", "WEBP", "GIF"}
+# Pillow refuses images bigger than this many pixels before decoding them (decompression bombs).
+Image.MAX_IMAGE_PIXELS = 40_000_000
+
+
+def reencode_logo(upload: UploadedFile) -> InMemoryUploadedFile:
+    """Check that the upload is a real image of a known type, then draw it anew as PNG.
+
+    Re-encoding drops whatever else the file carried (scripts, metadata, location).
+    """
+    if upload.size > LOGO_MAX_BYTES:
+        raise forms.ValidationError(_("The logo may be at most 2 MB."))
+    try:
+        with Image.open(upload) as image:
+            if image.format not in LOGO_FORMATS:
+                raise forms.ValidationError(_("Upload a PNG, JPEG, WebP or GIF image."))
+            image.load()
+            picture = image.convert("RGBA")
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
+        raise forms.ValidationError(
+            _("This file is not an image we can read. Upload a PNG, JPEG, WebP or GIF.")
+        ) from None
+    picture.thumbnail((LOGO_MAX_SIDE, LOGO_MAX_SIDE))
+    buffer = BytesIO()
+    picture.save(buffer, format="PNG", optimize=True)
+    size = buffer.tell()
+    buffer.seek(0)
+    return InMemoryUploadedFile(buffer, "logo", "logo.png", "image/png", size, None)
+
+
+class InitiativeForm(forms.ModelForm):
+    """The profile, in the order a person fills it in on a phone."""
+
+    class Meta:
+        model = Initiative
+        fields = [
+            "name",
+            "municipality",
+            "place",
+            "pitch",
+            "description",
+            "themes",
+            "target_groups",
+            "activities",
+            "founded_year",
+            "legal_form",
+            "volunteers",
+            "website",
+            "facebook",
+            "instagram",
+            "linkedin",
+            "logo",
+            "address",
+            "latitude",
+            "longitude",
+        ]
+        widgets = {
+            "themes": forms.CheckboxSelectMultiple,
+            "target_groups": forms.CheckboxSelectMultiple,
+            "legal_form": forms.RadioSelect,
+            "description": forms.Textarea(attrs={"rows": 8}),
+            "activities": forms.Textarea(attrs={"rows": 4}),
+            "logo": forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+        }
+        help_texts = {
+            "latitude": _("Optional: a point on the map, for example 52.10353."),
+            "longitude": _("For example 5.10985. Leave both empty to use your municipality."),
+        }
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["founded_year"].widget.attrs.update({"inputmode": "numeric"})
+        self.fields["municipality"].empty_label = _("Choose a municipality")
+
+    def clean_founded_year(self) -> int | None:
+        year = self.cleaned_data.get("founded_year")
+        if year is not None and not FIRST_FOUNDING_YEAR <= year <= timezone.localdate().year:
+            raise forms.ValidationError(
+                _("Give a year between %(first)s and now.") % {"first": FIRST_FOUNDING_YEAR}
+            )
+        return year
+
+    def clean_logo(self) -> object:
+        logo = self.cleaned_data.get("logo")
+        if isinstance(logo, UploadedFile):
+            return reencode_logo(logo)
+        return logo
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        latitude, longitude = cleaned.get("latitude"), cleaned.get("longitude")
+        if (latitude is None) != (longitude is None):
+            self.add_error("longitude", _("Give both coordinates, or neither."))
+        elif latitude is not None and not (51.8 <= latitude <= 52.4 and 4.7 <= longitude <= 5.7):
+            self.add_error("latitude", _("This point lies outside the province of Utrecht."))
+        return cleaned
+
+
+class ConfirmNotDuplicateForm(forms.Form):
+    """Shown with the similar initiatives: the registrant says theirs is a different one."""
+
+    is_new = forms.BooleanField(
+        label=_("My initiative is not one of these; register it as a new one."), required=True
+    )
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The registrant receives this by e-mail."),
+        max_length=2000,
+    )
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        help_text=_("We send an invitation link that is valid for 14 days."),
+    )
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(choices=Membership.Role.choices, label=_("Role"))
+
+
+class JoinForm(forms.Form):
+    message = forms.CharField(
+        label=_("Message to the admins"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=1000,
+        help_text=_("Who are you and how would you like to help?"),
+    )
+
+
+class AnswerForm(forms.Form):
+    accept = forms.TypedChoiceField(
+        choices=[("yes", _("Accept")), ("no", _("Decline"))],
+        coerce=lambda value: value == "yes",
+    )
+
+
+class ListingForm(forms.ModelForm):
+    class Meta:
+        model = Listing
+        fields = ["kind", "category", "text"]
+        widgets = {"kind": forms.RadioSelect}
+
+
+class ContactForm(forms.Form):
+    name = forms.CharField(label=_("Your name"), max_length=100)
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        help_text=_("The initiative replies to this address; it is not shown to anyone."),
+    )
+    message = forms.CharField(
+        label=_("Message"), widget=forms.Textarea(attrs={"rows": 6}), max_length=3000
+    )
+    # A field people never see (hidden by CSS, skipped by keyboard and screen readers): bots fill it.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    @property
+    def is_from_a_bot(self) -> bool:
+        return bool(self.cleaned_data.get("website"))

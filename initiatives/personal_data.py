@@ -1,0 +1,33 @@
+"""The initiatives app's part of a person's data: export and erasure (see accounts.personal_data)."""
+
+from typing import Any
+
+from accounts.models import User
+from accounts.personal_data import Section, register_section
+from initiatives.models import JoinRequest, Membership
+
+
+def _export(user: User) -> dict[str, Any]:
+    memberships = Membership.objects.filter(user=user).select_related("initiative")
+    requests = JoinRequest.objects.filter(user=user).select_related("initiative")
+    return {
+        "memberships": [
+            {"initiative": m.initiative.name, "role": m.role, "joined_at": m.joined_at.isoformat()}
+            for m in memberships
+        ],
+        "join_requests": [
+            {"initiative": r.initiative.name, "status": r.status, "message": r.message}
+            for r in requests
+        ],
+    }
+
+
+def _erase(user: User) -> None:
+    """Memberships and requests go with the account (cascade); an initiative keeps an admin."""
+    from initiatives.membership import hand_over_before_leaving
+
+    hand_over_before_leaving(user)
+
+
+def register() -> None:
+    register_section(Section("initiatives", _export, erase=_erase))

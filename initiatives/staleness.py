@@ -1,0 +1,46 @@
+"""Reminding admins of initiatives whose profile has not been looked at for a year."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from initiatives.approval import admin_addresses
+from initiatives.models import Initiative
+from initiatives.profile import confirm_token
+from omzien.mailing import send_after_commit
+
+STALE_AFTER = timedelta(days=365)
+# A reminder that got no answer is repeated after a month, not every day.
+REMIND_AGAIN_AFTER = timedelta(days=30)
+
+
+def initiatives_to_remind(now: timezone.datetime | None = None) -> list[Initiative]:
+    now = now or timezone.now()
+    stale = Initiative.objects.approved().not_confirmed_since(now - STALE_AFTER)
+    return list(
+        stale.exclude(reminded_at__gt=now - REMIND_AGAIN_AFTER).select_related("municipality")
+    )
+
+
+def remind_stale_initiatives(now: timezone.datetime | None = None) -> int:
+    """E-mail the admins of each stale initiative; returns how many initiatives were reminded."""
+    now = now or timezone.now()
+    reminded = 0
+    for initiative in initiatives_to_remind(now):
+        with transaction.atomic():
+            link = settings.SITE_URL + reverse(
+                "initiatives:confirm-current",
+                kwargs={"slug": initiative.slug, "token": confirm_token(initiative)},
+            )
+            send_after_commit(
+                "initiatives/email/still_current",
+                {"initiative": initiative, "confirm_link": link},
+                to=admin_addresses(initiative),
+            )
+            initiative.reminded_at = now
+            initiative.save(update_fields=["reminded_at"])
+        reminded += 1
+    return reminded

@@ -1,0 +1,142 @@
+"""An initiative's own page, editing it, its history, contact, and "still right?" confirmation."""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from initiatives.contact import send_contact_message
+from initiatives.exchange import suggestions_for
+from initiatives.forms import ContactForm, InitiativeForm
+from initiatives.models import Initiative, Listing
+from initiatives.permissions import can_edit_initiative, can_see_history
+from initiatives.profile import confirm_profile, initiative_for_token, update_profile
+from initiatives.views.lookup import initiative_for
+from omzien.ratelimit import allow
+
+CONTACT_LIMIT, CONTACT_WINDOW = 5, 60 * 60  # messages per address per hour
+
+
+def _linked_data(request: HttpRequest, initiative: Initiative) -> str:
+    """schema.org description for search engines; escaped for a <script> data block."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": initiative.name,
+        "description": initiative.pitch,
+        "url": request.build_absolute_uri(initiative.get_absolute_url()),
+        "address": {
+            "@type": "PostalAddress",
+            "addressLocality": initiative.place or initiative.municipality.name,
+            "addressRegion": "Utrecht",
+            "addressCountry": "NL",
+        },
+        "sameAs": [
+            u
+            for u in (
+                initiative.website,
+                initiative.facebook,
+                initiative.instagram,
+                initiative.linkedin,
+            )
+            if u
+        ],
+    }
+    if initiative.founded_year:
+        data["foundingDate"] = str(initiative.founded_year)
+    text = json.dumps(data, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _detail_context(
+    request: HttpRequest, initiative: Initiative, contact_form: ContactForm
+) -> dict:
+    initiative = (
+        Initiative.objects.select_related("municipality")
+        .prefetch_related("themes", "target_groups")
+        .get(pk=initiative.pk)
+    )
+    listings = list(initiative.listings.order_by("kind", "category", "text"))
+    latitude, longitude = initiative.point
+    return {
+        "initiative": initiative,
+        "needs": [item for item in listings if item.kind == Listing.Kind.NEED],
+        "offers": [item for item in listings if item.kind == Listing.Kind.OFFER],
+        "suggestions": suggestions_for(listings),
+        "contact_form": contact_form,
+        "linked_data": _linked_data(request, initiative),
+        "latitude": latitude,
+        "longitude": longitude,
+    }
+
+
+def detail(request: HttpRequest, slug: str) -> HttpResponse:
+    initiative = initiative_for(request, slug)
+    context = _detail_context(request, initiative, ContactForm())
+    return render(request, "initiatives/initiative_detail.html", context)
+
+
+def contact(request: HttpRequest, slug: str) -> HttpResponse:
+    initiative = initiative_for(request, slug)
+    if not initiative.is_public:
+        raise Http404
+    form = ContactForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if not allow(request, action="contact", limit=CONTACT_LIMIT, seconds=CONTACT_WINDOW):
+            return render(request, "429.html", status=429)
+        if not form.is_from_a_bot:
+            send_contact_message(
+                initiative, **{k: form.cleaned_data[k] for k in ("name", "email", "message")}
+            )
+        # A bot is told the same as a person, so it learns nothing.
+        messages.success(
+            request, _("Your message is sent to %(name)s.") % {"name": initiative.name}
+        )
+        return redirect(initiative)
+    if request.method == "GET":
+        return redirect(f"{initiative.get_absolute_url()}#contact")
+    context = _detail_context(request, initiative, form)
+    return render(request, "initiatives/initiative_detail.html", context, status=200)
+
+
+@login_required
+def edit(request: HttpRequest, slug: str) -> HttpResponse:
+    initiative = initiative_for(request, slug, can_edit_initiative)
+    form = InitiativeForm(request.POST or None, request.FILES or None, instance=initiative)
+    if request.method == "POST" and form.is_valid():
+        update_profile(initiative, by=request.user, form=form)
+        messages.success(request, _("The profile is saved."))
+        return redirect(initiative)
+    return render(
+        request, "initiatives/initiative_edit.html", {"initiative": initiative, "form": form}
+    )
+
+
+@login_required
+def history(request: HttpRequest, slug: str) -> HttpResponse:
+    initiative = initiative_for(request, slug, can_see_history)
+    entries = initiative.audit_entries.select_related("user")[:200]
+    return render(
+        request,
+        "initiatives/initiative_history.html",
+        {"initiative": initiative, "entries": entries},
+    )
+
+
+def confirm_current(request: HttpRequest, slug: str, token: str) -> HttpResponse:
+    """The link in the yearly reminder: no login needed, the signed token is the key."""
+    initiative = get_object_or_404(Initiative, slug=slug)
+    if initiative_for_token(token) != initiative.pk:
+        raise Http404
+    if request.method == "POST":
+        confirm_profile(initiative, by=request.user if request.user.is_authenticated else None)
+        messages.success(
+            request, _("Thank you! %(name)s is marked as up to date.") % {"name": initiative.name}
+        )
+        return redirect(initiative)
+    return render(
+        request, "initiatives/initiative_confirm_current.html", {"initiative": initiative}
+    )
