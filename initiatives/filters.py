@@ -1,0 +1,122 @@
+"""Narrowing down the public directory: one FilterSet for the list, the map and the CSV export."""
+
+import re
+from typing import Any
+
+import django_filters
+from django import forms
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import F, QuerySet, TextChoices
+from django.utils.translation import gettext_lazy as _
+
+from initiatives.models import Initiative, Municipality, TargetGroup, Theme
+
+# A prefix query ("Zuil" finds "Zuilen") is built from at most this many words of letters and
+# digits only, so nothing typed can reach PostgreSQL's tsquery syntax.
+MAX_PREFIX_WORDS = 6
+MAX_WORD_LENGTH = 40
+
+
+class Sort(TextChoices):
+    RELEVANCE = "relevance", _("Best match")
+    NAME = "name", _("Name")
+    NEWEST = "newest", _("Newest")
+    UPDATED = "updated", _("Recently updated")
+
+
+ORDERINGS = {
+    Sort.NAME: ("name", "pk"),
+    Sort.NEWEST: ("-created_at", "pk"),
+    Sort.UPDATED: ("-updated_at", "pk"),
+}
+
+
+def search_query(text: str) -> SearchQuery | None:
+    """The words as typed (web-search syntax), or any word as the start of a longer one."""
+    text = text.strip()
+    if not text:
+        return None
+    query = SearchQuery(text, search_type="websearch", config="dutch")
+    words = [w[:MAX_WORD_LENGTH] for w in re.findall(r"[^\W_]+", text)][:MAX_PREFIX_WORDS]
+    if words:
+        prefixes = " & ".join(f"{word}:*" for word in words)
+        query |= SearchQuery(prefixes, search_type="raw", config="dutch")
+    return query
+
+
+class InitiativeFilter(django_filters.FilterSet):
+    """Scope the queryset to approved initiatives before it comes here."""
+
+    q = django_filters.CharFilter(
+        label=_("Search"), method="filter_text", max_length=200, widget=forms.TextInput
+    )
+    municipality = django_filters.ModelChoiceFilter(
+        label=_("Municipality"),
+        queryset=Municipality.objects.all(),
+        to_field_name="slug",
+        empty_label=_("All municipalities"),
+    )
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Theme"),
+        field_name="themes",
+        queryset=Theme.objects.all(),
+        to_field_name="slug",
+        empty_label=_("All themes"),
+    )
+    target_group = django_filters.ModelChoiceFilter(
+        label=_("Target group"),
+        field_name="target_groups",
+        queryset=TargetGroup.objects.all(),
+        to_field_name="slug",
+        empty_label=_("All target groups"),
+    )
+    has_offers = django_filters.BooleanFilter(
+        label=_("Only initiatives that offer something"),
+        method="filter_has_offers",
+        widget=forms.CheckboxInput,
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"), choices=Sort.choices, empty_label=None, method="keep"
+    )
+
+    class Meta:
+        model = Initiative
+        fields: list[str] = []
+
+    def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        query = search_query(value)
+        return queryset if query is None else queryset.filter(search_vector=query)
+
+    def filter_has_offers(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+        return queryset.with_offers() if value else queryset
+
+    def keep(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
+        """Sorting is applied last, in `filter_queryset`, once the search is known."""
+        return queryset
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        return self.order(super().filter_queryset(queryset))
+
+    def order(self, queryset: QuerySet) -> QuerySet:
+        chosen = self.form.cleaned_data.get("sort") or Sort.RELEVANCE
+        query = search_query(self.form.cleaned_data.get("q") or "")
+        if chosen == Sort.RELEVANCE and query is not None:
+            rank = SearchRank(F("search_vector"), query)
+            return queryset.annotate(rank=rank).order_by("-rank", "name", "pk")
+        return queryset.order_by(*ORDERINGS.get(chosen, ORDERINGS[Sort.NAME]))
+
+    def queryset_without(self, excluded: str) -> QuerySet:
+        """The initiatives matching every active filter except `excluded`, unsorted: for counts."""
+        self.form.is_valid()
+        queryset = self.queryset.all()
+        for name, value in self.form.cleaned_data.items():
+            if name not in (excluded, "sort"):
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset.order_by()
+
+    @property
+    def active(self) -> dict[str, Any]:
+        """The filters that narrow the list, by name (sorting does not narrow)."""
+        self.form.is_valid()
+        data = self.form.cleaned_data
+        return {k: v for k, v in data.items() if v not in (None, "", False) and k != "sort"}

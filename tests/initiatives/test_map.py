@@ -1,0 +1,96 @@
+"""The map of initiatives: its GeoJSON data and the page with the plain list below the map."""
+
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+
+from initiatives.models import Municipality
+from tests.factories import InitiativeFactory, ListingFactory
+
+pytestmark = pytest.mark.django_db
+
+MAP_URL = "/initiatives/map/"
+DATA_URL = "/initiatives/map.json"
+
+
+def features(client: Client, params: dict | None = None) -> dict[str, dict]:
+    response = client.get(DATA_URL, params or {})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/geo+json"
+    collection = response.json()
+    assert collection["type"] == "FeatureCollection"
+    return {feature["properties"]["name"]: feature for feature in collection["features"]}
+
+
+def test_an_initiative_with_its_own_point_sits_there(visitor: Client) -> None:
+    InitiativeFactory(
+        name="Tuin aan de Vecht",
+        slug="tuin-aan-de-vecht",
+        pitch="Samen tuinieren.",
+        latitude=Decimal("52.10000"),
+        longitude=Decimal("5.11000"),
+    )
+    feature = features(visitor)["Tuin aan de Vecht"]
+    assert feature["geometry"] == {"type": "Point", "coordinates": [5.11, 52.1]}
+    assert feature["properties"] == {
+        "name": "Tuin aan de Vecht",
+        "url": "/initiatives/tuin-aan-de-vecht/",
+        "municipality": "Utrecht",
+        "pitch": "Samen tuinieren.",
+    }
+
+
+def test_an_initiative_without_a_point_sits_at_its_municipalitys_centre(visitor: Client) -> None:
+    zeist = Municipality.objects.get(name="Zeist")
+    InitiativeFactory(name="Zonder adres", municipality=zeist)
+    point = features(visitor)["Zonder adres"]["geometry"]["coordinates"]
+    assert point == [float(zeist.longitude), float(zeist.latitude)]
+
+
+def test_the_map_data_follows_the_filters_and_shows_only_approved_ones(visitor: Client) -> None:
+    zeist = Municipality.objects.get(name="Zeist")
+    ListingFactory(initiative=InitiativeFactory(name="Biedt aan", municipality=zeist))
+    InitiativeFactory(name="Biedt niets", municipality=zeist)
+    InitiativeFactory(name="In Utrecht")
+    InitiativeFactory(name="Wacht nog", municipality=zeist, status="pending")
+    assert set(features(visitor, {"municipality": "zeist"})) == {"Biedt aan", "Biedt niets"}
+    assert set(features(visitor, {"municipality": "zeist", "has_offers": "on"})) == {"Biedt aan"}
+
+
+@pytest.mark.parametrize("number", [5, 200])
+def test_the_map_data_is_one_query_whatever_the_number_of_initiatives(
+    visitor: Client, django_assert_num_queries: object, number: int
+) -> None:
+    InitiativeFactory.create_batch(number, themes=["Zorg"])
+    # 1: the theme exists (form validation); 2: the markers, points coalesced in the query.
+    with django_assert_num_queries(2):
+        assert len(features(visitor, {"theme": "zorg"})) == number
+
+
+def test_the_map_page_has_a_map_and_a_plain_list_of_the_same_initiatives(
+    visitor: Client,
+) -> None:
+    InitiativeFactory(name="Buurtkamer Zuilen", themes=["Welzijn"])
+    InitiativeFactory(name="Moestuin", themes=["Natuur en groen"])
+    page = visitor.get(MAP_URL, {"theme": "welzijn"}).content.decode()
+    assert 'id="initiative-map"' in page
+    assert 'data-map-source="/initiatives/map.json?theme=welzijn"' in page
+    assert ">Buurtkamer Zuilen</a>" in page
+    assert ">Moestuin</a>" not in page
+    assert "1 initiative found" in page
+
+
+def test_an_htmx_request_on_the_map_page_gets_only_the_list(visitor: Client) -> None:
+    InitiativeFactory(name="Buurtkamer Zuilen")
+    response = visitor.get(MAP_URL, headers={"HX-Request": "true"})
+    page = response.content.decode()
+    assert "<html" not in page
+    assert "data-map-source" in page
+    assert ">Buurtkamer Zuilen</a>" in page
+
+
+def test_the_map_tiles_are_allowed_by_the_content_security_policy(visitor: Client) -> None:
+    policy = visitor.get(MAP_URL)["Content-Security-Policy"]
+    assert "https://service.pdok.nl" in policy
+    assert "script-src 'self'" in policy
