@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from initiatives.insights import Growth
 
-WIDTH = 400
+WIDTH = 360
 LABEL_WIDTH = 52  # room for the year on the left
-VALUE_WIDTH = 76  # room for "152 (+12)" after the longest bar
+VALUE_WIDTH = 84  # room for "152 (+12)" after the longest bar
 TOP = 30  # room for the axis title above the bars
 ROW = 26
 BAR = 18

@@ -99,7 +99,9 @@ def _counts_per_cell() -> Counter[tuple[int, int]]:
 
 def _municipalities_with_totals() -> list[Municipality]:
     approved = Q(initiatives__status=Initiative.Status.APPROVED)
-    return list(Municipality.objects.annotate(total=Count("initiatives", filter=approved)))
+    # Explicit order: Meta.ordering does not apply to a query with GROUP BY.
+    totals = Municipality.objects.annotate(total=Count("initiatives", filter=approved))
+    return list(totals.order_by("name"))
 
 
 def theme_matrix() -> Matrix:
