@@ -202,8 +202,11 @@ def test_an_htmx_request_gets_only_the_results(visitor: Client, network: dict) -
     response = visitor.get(URL, {"municipality": "zeist"}, headers={"HX-Request": "true"})
     page = response.content.decode()
     assert "<html" not in page
-    assert 'hx-swap-oob="innerHTML"' in page
+    assert 'hx-swap-oob="innerHTML"' in page  # the announced count
     assert "2 initiatives found" in page
+    # The choices come along out of band, with counts within the new filters.
+    assert '<div id="filter-fields" hx-swap-oob="true">' in page
+    assert ">Welzijn (1)</option>" in page
     assert names_on(response) == ["Koffiehuis De Kom", "Moestuin Zeist-West"]
     assert "HX-Request" in response["Vary"]
 
