@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from initiatives.models import Initiative, Municipality, Theme
 
@@ -21,9 +22,19 @@ MAX_YEARS = 25
 
 @dataclass(frozen=True)
 class Cell:
+    municipality: Municipality
     theme: Theme
     count: int
     url: str
+
+    @property
+    def label(self) -> str:
+        """What the count is of, for screen readers (gettext here is much cheaper per cell than
+        a blocktranslate in the template: the matrix has ~300 cells)."""
+        return _("on %(theme)s in %(municipality)s") % {
+            "theme": self.theme.name,
+            "municipality": self.municipality.name,
+        }
 
     @property
     def is_white_spot(self) -> bool:
@@ -111,7 +122,12 @@ def theme_matrix() -> Matrix:
         MatrixRow(
             municipality=municipality,
             cells=[
-                Cell(theme, counts[municipality.pk, theme.pk], directory_url(municipality, theme))
+                Cell(
+                    municipality,
+                    theme,
+                    counts[municipality.pk, theme.pk],
+                    directory_url(municipality, theme),
+                )
                 for theme in themes
             ],
             total=municipality.total,

@@ -1,6 +1,9 @@
 """The demo directory that `make run` loads: named initiatives, ~150 in all, real white spots."""
 
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
 from django.db.models import Count
 
 from accounts.demo import MEMBER_EMAIL, load_people
@@ -87,3 +90,28 @@ def test_loading_twice_keeps_what_the_first_run_made(loaded: list[str]) -> None:
     assert again == loaded
     duplicates = Initiative.objects.values("name", "municipality").annotate(n=Count("id"))
     assert not duplicates.filter(n__gt=1).exists()
+
+
+def bench(count: int) -> str:
+    out = StringIO()
+    call_command("load_bench_data", initiatives=count, stdout=out, stderr=StringIO())
+    return out.getvalue()
+
+
+def test_bench_data_tops_up_and_trims_to_the_number_asked(loaded: list[str]) -> None:
+    named = Initiative.objects.approved().count()
+
+    bench(named + 300)
+    assert Initiative.objects.approved().count() == named + 300
+    first = set(Initiative.objects.values_list("slug", "name", "municipality"))
+
+    bench(named + 300)
+    assert set(Initiative.objects.values_list("slug", "name", "municipality")) == first
+
+    bench(named + 100)
+    assert Initiative.objects.approved().count() == named + 100
+    assert Initiative.objects.filter(name="De Kracht van Zuilen").exists()
+
+    matrix = theme_matrix()
+    per_municipality = sorted(row.total for row in matrix.rows)
+    assert per_municipality[-1] > 3 * per_municipality[len(per_municipality) // 2]
