@@ -2,17 +2,18 @@
 by the same FilterSet, so every filter state has one URL that works on each of them."""
 
 import csv
-import json
 from collections.abc import Iterator
 
+from django.contrib.postgres.aggregates import JSONBAgg
 from django.contrib.postgres.expressions import ArraySubquery
 from django.core.paginator import Page, Paginator
-from django.db.models import FloatField, OuterRef, QuerySet
-from django.db.models.functions import Cast, Coalesce
+from django.db.models import FloatField, Func, JSONField, OuterRef, QuerySet, TextField, Value
+from django.db.models.functions import Cast, Coalesce, Concat, JSONObject
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
@@ -79,35 +80,41 @@ def map_view(request: HttpRequest) -> HttpResponse:
     return render(request, "initiatives/initiative_map.html", context)
 
 
-def markers(queryset: QuerySet) -> Iterator[dict[str, object]]:
-    """GeoJSON features with just what a marker and its pop-up need, in one query: the
-    initiative's own point, else the centre of its municipality."""
-    rows = queryset.order_by().values_list(
-        "name",
-        "slug",
-        "pitch",
-        "municipality__name",
-        Cast(Coalesce("longitude", "municipality__longitude"), FloatField()),
-        Cast(Coalesce("latitude", "municipality__latitude"), FloatField()),
-    )
+def point(own: str, centre: str) -> Cast:
+    return Cast(Coalesce(own, f"municipality__{centre}"), FloatField())
+
+
+def feature_collection(queryset: QuerySet) -> str:
+    """GeoJSON with just what a marker and its pop-up need, built by PostgreSQL in one query (at
+    15,000 initiatives that is many times quicker than building it in Python). The point is the
+    initiative's own, else the centre of its municipality."""
     detail = reverse("initiatives:detail", kwargs={"slug": "-"})[:-2]
-    for name, slug, pitch, municipality, lon, lat in rows:
-        yield {
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [lon, lat]},
-            "properties": {
-                "name": name,
-                "url": f"{detail}{slug}/",
-                "municipality": municipality,
-                "pitch": pitch,
-            },
-        }
+    feature = JSONObject(
+        type=Value("Feature"),
+        geometry=JSONObject(
+            type=Value("Point"),
+            coordinates=Func(
+                point("longitude", "longitude"),
+                point("latitude", "latitude"),
+                function="JSONB_BUILD_ARRAY",
+                output_field=JSONField(),
+            ),
+        ),
+        properties=JSONObject(
+            name="name",
+            url=Concat(Value(detail), "slug", Value("/")),
+            municipality="municipality__name",
+            pitch="pitch",
+        ),
+    )
+    result = queryset.order_by().aggregate(features=Cast(JSONBAgg(feature), TextField()))
+    return f'{{"type":"FeatureCollection","features":{result["features"] or "[]"}}}'
 
 
 @require_safe
+@gzip_page  # at 15,000 initiatives the GeoJSON is megabytes; compressed, a tenth of that
 def map_data(request: HttpRequest) -> HttpResponse:
-    features = list(markers(filter_initiatives(request).qs))
-    body = json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":"))
+    body = feature_collection(filter_initiatives(request).qs)
     return HttpResponse(body, content_type="application/geo+json")
 
 

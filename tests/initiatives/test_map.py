@@ -94,3 +94,9 @@ def test_the_map_tiles_are_allowed_by_the_content_security_policy(visitor: Clien
     policy = visitor.get(MAP_URL)["Content-Security-Policy"]
     assert "https://service.pdok.nl" in policy
     assert "script-src 'self'" in policy
+
+
+def test_the_map_data_comes_compressed_to_browsers_that_accept_it(visitor: Client) -> None:
+    InitiativeFactory.create_batch(30)
+    response = visitor.get(DATA_URL, headers={"Accept-Encoding": "gzip"})
+    assert response["Content-Encoding"] == "gzip"
