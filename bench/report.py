@@ -19,6 +19,7 @@ COLUMNS = [
     "p99 ms",
     "p99 ratio",
     "CPU ms/request",
+    "CPU ratio",
     "DB CPU ms/request",
 ]
 
@@ -48,6 +49,7 @@ def table(rows: list[Row]) -> str:
             f"{r.p99_ms:.2f}",
             f"{r.p99_ms / base.p99_ms:.2f}",
             f"{row.cpu_ms:.2f}",
+            f"{row.cpu_ms / rows[0].cpu_ms:.2f}",
             f"{row.db_cpu_ms:.2f}",
         ]
         lines.append("| " + " | ".join(cells) + " |")
@@ -59,7 +61,9 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
-def machine(postgres_version: str, settings: wrk.Settings, workers: str, rounds: int) -> list[str]:
+def machine(
+    postgres_version: str, settings: wrk.Settings, workers: str, rounds: int, load: str
+) -> list[str]:
     return [
         f"- date: {datetime.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}",
         f"- commit: {_git_commit()}",
@@ -67,7 +71,9 @@ def machine(postgres_version: str, settings: wrk.Settings, workers: str, rounds:
         f"- Python {platform.python_version()}, PostgreSQL {postgres_version} (embedded pgserver, "
         "unix socket)",
         f"- gunicorn: repo's gunicorn.conf.py, {workers} sync workers, max_requests off",
-        f"- load: `{settings}` per page after a warm-up run of the same URL; the pages in turn, "
+        f"- 1-minute load average when the run started: {load} (above 0: other processes "
+        "competed for the cores)",
+        f"- wrk: `{settings}` per page after a warm-up run of the same URL; the pages in turn, "
         f"{rounds} rounds, the round with the median req/s reported",
     ]
 

@@ -4,6 +4,7 @@
 """
 
 import argparse
+import os
 import time
 from pathlib import Path
 
@@ -124,6 +125,7 @@ def median(rows: list[report.Row]) -> report.Row:
 
 def main() -> None:
     args = parse_args()
+    load_before = os.getloadavg()[0]
     wrk.require()
     WORK.mkdir(parents=True, exist_ok=True)
     pg = database.start(WORK / "pgdata")
@@ -136,7 +138,10 @@ def main() -> None:
         database.stop(pg)
     settings = wrk.Settings(args.threads, args.connections, args.duration)
     workers = sorted({workers for _, workers in runs.values()})
-    header = report.machine(postgres_version, settings, "/".join(map(str, workers)), args.rounds)
+    load = f"{load_before:.1f}"
+    header = report.machine(
+        postgres_version, settings, "/".join(map(str, workers)), args.rounds, load
+    )
     text = report.document(header, {size: rows for size, (rows, _) in runs.items()})
     args.output.write_text(text)
     print("\n" + text)
