@@ -15,6 +15,7 @@ from initiatives.models import Initiative, Municipality, TargetGroup, Theme
 # digits only, so nothing typed can reach PostgreSQL's tsquery syntax.
 MAX_PREFIX_WORDS = 6
 MAX_WORD_LENGTH = 40
+WEB_SEARCH_SYNTAX = re.compile(r'"|(?:^|\s)-\w|\bor\b', re.IGNORECASE)
 
 
 class Sort(TextChoices):
@@ -37,6 +38,8 @@ def search_query(text: str) -> SearchQuery | None:
     if not text:
         return None
     query = SearchQuery(text, search_type="websearch", config="dutch")
+    if WEB_SEARCH_SYNTAX.search(text):
+        return query  # "a phrase", -without or either OR: the prefixes would undo those
     words = [w[:MAX_WORD_LENGTH] for w in re.findall(r"[^\W_]+", text)][:MAX_PREFIX_WORDS]
     if words:
         prefixes = " & ".join(f"{word}:*" for word in words)

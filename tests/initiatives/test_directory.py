@@ -126,6 +126,11 @@ def test_search_finds_a_word_by_its_beginning(visitor: Client, network: dict) ->
     assert names_on(visitor.get(URL, {"q": "Zuil"})) == ["Buurtkamer Zuilen"]
 
 
+def test_search_understands_a_minus_for_without(visitor: Client, network: dict) -> None:
+    names = names_on(visitor.get(URL, {"q": "buurt -Zuilen"}))
+    assert "Buurtkamer Zuilen" not in names
+
+
 def test_search_puts_the_best_match_first(visitor: Client, network: dict) -> None:
     InitiativeFactory(name="Buurtkamer Oost", pitch="Koffie, thee en Zuilen-verhalen.")
     # The name weighs more than the pitch.
