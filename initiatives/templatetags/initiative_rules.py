@@ -10,8 +10,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from django import template
-from django.core.exceptions import FieldDoesNotExist
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import QuerySet
 
 from accounts.models import User
@@ -74,9 +74,7 @@ def my_memberships(user: Person) -> "QuerySet[Membership] | list[Membership]":
     """The initiatives a person belongs to, for "My initiatives" on the account page."""
     if not user.is_authenticated:
         return []
-    return user.memberships.select_related("initiative__municipality").order_by(
-        "initiative__name"
-    )
+    return user.memberships.select_related("initiative__municipality").order_by("initiative__name")
 
 
 # Pure reads the views' contexts leave to the page.
