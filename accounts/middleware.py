@@ -10,7 +10,14 @@ from django.utils.translation import gettext as _
 from accounts.permissions import must_use_two_factor
 
 # Where someone who still has to set up two-factor login may go meanwhile.
-_OPEN_PREFIXES = ("/accounts/2fa/", "/accounts/logout/", "/i18n/", "/static/", "/healthz")
+_OPEN_PREFIXES = (
+    "/accounts/2fa/",
+    "/accounts/reauthenticate/",  # allauth asks for the password before the set-up
+    "/accounts/logout/",
+    "/i18n/",
+    "/static/",
+    "/healthz",
+)
 
 
 class RequireTwoFactorMiddleware:

@@ -9,7 +9,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import F, QuerySet, TextChoices
 from django.utils.translation import gettext_lazy as _
 
-from initiatives.models import Initiative, Municipality, TargetGroup, Theme
+from initiatives.models import Initiative, Listing, Municipality, TargetGroup, Theme
 
 # A prefix query ("Zuil" finds "Zuilen") is built from at most this many words of letters and
 # digits only, so nothing typed can reach PostgreSQL's tsquery syntax.
@@ -123,3 +123,23 @@ class InitiativeFilter(django_filters.FilterSet):
         self.form.is_valid()
         data = self.form.cleaned_data
         return {k: v for k, v in data.items() if v not in (None, "", False) and k != "sort"}
+
+
+class ListingFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(
+        choices=Listing.Kind.choices, label=_("Needs or offers"), empty_label=_("Both")
+    )
+    category = django_filters.ChoiceFilter(
+        choices=Listing.Category.choices, label=_("Category"), empty_label=_("All categories")
+    )
+    municipality = django_filters.ModelChoiceFilter(
+        field_name="initiative__municipality",
+        queryset=Municipality.objects.all(),
+        to_field_name="slug",
+        label=_("Municipality"),
+        empty_label=_("All municipalities"),
+    )
+
+    class Meta:
+        model = Listing
+        fields = ["kind", "category", "municipality"]

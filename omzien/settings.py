@@ -101,6 +101,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Two test runs against one server need their own test databases (default: test_<name>).
+if env_str("TEST_DATABASE_NAME"):
+    DATABASES["default"]["TEST"] = {"NAME": env_str("TEST_DATABASE_NAME")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache holds allauth's rate-limit counters, so it must be shared by every process and

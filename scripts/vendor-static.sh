@@ -32,6 +32,8 @@ cp "$src/htmx.org/LICENSE" "$dest/htmx/LICENSE"
 
 # Leaflet (BSD-2-Clause): the map of initiatives, with its marker and layer images.
 cp "$src/leaflet/dist/leaflet.js" "$src/leaflet/dist/leaflet.css" "$dest/leaflet/"
+# The source map is not shipped; a dangling reference would stop collectstatic's manifest.
+sed -i '/^\/\/# sourceMappingURL=/d' "$dest/leaflet/leaflet.js"
 cp "$src/leaflet/dist/images/"*.png "$dest/leaflet/images/"
 cp "$src/leaflet/LICENSE" "$dest/leaflet/LICENSE"
 

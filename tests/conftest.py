@@ -1,4 +1,5 @@
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 
 import pytest
 from django.test import Client
@@ -56,3 +57,12 @@ def login(client: Client) -> Callable[[User], Client]:
 def fast_password_hashing(settings: object) -> None:
     """PBKDF2's deliberate slowness is for attackers, not for a test suite."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def committed(
+    django_capture_on_commit_callbacks: Callable[..., AbstractContextManager[list]],
+) -> Callable[[], AbstractContextManager[list]]:
+    """Each test runs inside a transaction that never commits, so what the code defers to
+    "after the commit" (sending e-mail) would never run: `with committed(): ...` runs it."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

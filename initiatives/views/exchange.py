@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from initiatives.exchange import suggestions_for
+from initiatives.filters import ListingFilter
 from initiatives.forms import ListingForm
-from initiatives.listing_filters import ListingFilter
 from initiatives.models import Listing
 from initiatives.permissions import can_edit_initiative
 from initiatives.views.lookup import initiative_for

@@ -38,3 +38,11 @@ def test_the_admin_login_goes_through_the_portal_login(client: Client) -> None:
     response = client.get("/admin/login/?next=/admin/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/?next=")
+
+
+@pytest.mark.django_db
+def test_the_password_check_before_the_set_up_is_not_sent_back_to_the_set_up(
+    client: Client,
+) -> None:
+    client.force_login(UserFactory(groups=["coordinator"]))
+    assert client.get("/accounts/reauthenticate/").status_code == 200

@@ -130,11 +130,6 @@ def test_a_newcomer_signs_up_confirms_logs_in_and_protects_the_account_with_two_
     expect(page).to_have_url(f"{portal}/my-account/")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="RequireTwoFactorMiddleware sends /accounts/reauthenticate/ back to the set-up page, "
-    "which asks to reauthenticate first: a redirect loop (accounts/middleware.py _OPEN_PREFIXES)",
-)
 def test_a_coordinator_without_two_factor_is_sent_to_set_it_up_first(
     portal: str, desktop_page: Page, check: Check
 ) -> None:

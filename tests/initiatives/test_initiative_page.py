@@ -1,5 +1,6 @@
 import json
 import re
+from collections.abc import Callable
 
 import pytest
 from django.core import mail
@@ -23,9 +24,14 @@ def initiative(member: User) -> Initiative:
     )
 
 
-def contact(client: Client, initiative: Initiative, **changes: str) -> object:
-    data = {"name": "Anna", "email": "anna@example.nl", "message": "Mag ik meedoen?", **changes}
-    return client.post(f"/initiatives/{initiative.slug}/contact/", data)
+@pytest.fixture
+def contact(client: Client, committed: Callable) -> Callable[..., object]:
+    def send(initiative: Initiative, **changes: str) -> object:
+        data = {"name": "Anna", "email": "anna@example.nl", "message": "Mag ik meedoen?"}
+        with committed():
+            return client.post(f"/initiatives/{initiative.slug}/contact/", data | changes)
+
+    return send
 
 
 @pytest.mark.django_db
@@ -57,9 +63,9 @@ def test_the_page_never_shows_the_admins_address(
 
 @pytest.mark.django_db
 def test_a_contact_message_reaches_the_admins_with_reply_to_the_sender(
-    client: Client, initiative: Initiative, member: User
+    contact: Callable, initiative: Initiative, member: User
 ) -> None:
-    response = contact(client, initiative)
+    response = contact(initiative)
     assert response["Location"] == initiative.get_absolute_url()
     (message,) = mail.outbox
     assert message.to == [member.email]
@@ -69,18 +75,18 @@ def test_a_contact_message_reaches_the_admins_with_reply_to_the_sender(
 
 @pytest.mark.django_db
 def test_a_bot_filling_the_hidden_field_is_thanked_but_sends_nothing(
-    client: Client, initiative: Initiative
+    contact: Callable, initiative: Initiative
 ) -> None:
-    response = contact(client, initiative, website="http://spam.example")
+    response = contact(initiative, website="http://spam.example")
     assert response.status_code == 302
     assert mail.outbox == []
 
 
 @pytest.mark.django_db
 def test_a_contact_form_with_a_bad_address_keeps_the_message(
-    client: Client, initiative: Initiative
+    contact: Callable, initiative: Initiative
 ) -> None:
-    response = contact(client, initiative, email="anna-at-example")
+    response = contact(initiative, email="anna-at-example")
     form = response.context["contact_form"]
     assert form.errors["email"]
     assert form["message"].value() == "Mag ik meedoen?"
@@ -88,8 +94,8 @@ def test_a_contact_form_with_a_bad_address_keeps_the_message(
 
 
 @pytest.mark.django_db
-def test_the_contact_form_is_rate_limited(client: Client, initiative: Initiative) -> None:
-    statuses = [contact(client, initiative).status_code for _attempt in range(6)]
+def test_the_contact_form_is_rate_limited(contact: Callable, initiative: Initiative) -> None:
+    statuses = [contact(initiative).status_code for _attempt in range(6)]
     assert statuses == [302] * 5 + [429]
     assert len(mail.outbox) == 5
 

@@ -1,3 +1,5 @@
+from collections.abc import Callable
+
 import pytest
 from django.core import mail
 from django.test import Client
@@ -23,10 +25,11 @@ def form_data(**changes: object) -> dict[str, object]:
 
 @pytest.mark.django_db
 def test_a_registered_initiative_waits_with_its_registrant_as_admin(
-    client: Client, person: User, coordinator: User
+    client: Client, person: User, coordinator: User, committed: Callable
 ) -> None:
     client.force_login(person)
-    response = client.post("/initiatives/register/", form_data())
+    with committed():
+        response = client.post("/initiatives/register/", form_data())
     initiative = Initiative.objects.get(name="Groene Buren Lunetten")
     assert response["Location"] == initiative.get_absolute_url()
     assert initiative.status == Initiative.Status.PENDING
@@ -89,12 +92,13 @@ def test_bad_input_is_named_next_to_its_field(
 
 @pytest.mark.django_db
 def test_a_coordinator_approves_and_the_registrant_hears_it(
-    client: Client, coordinator: User, member: User
+    client: Client, coordinator: User, member: User, committed: Callable
 ) -> None:
     initiative = InitiativeFactory(status=Initiative.Status.PENDING, admin=member)
     client.force_login(coordinator)
     assert initiative.name in client.get("/initiatives/review/").content.decode()
-    client.post(f"/initiatives/{initiative.slug}/approve/")
+    with committed():
+        client.post(f"/initiatives/{initiative.slug}/approve/")
     initiative.refresh_from_db()
     assert initiative.status == Initiative.Status.APPROVED
     assert mail.outbox[-1].to == [member.email]
@@ -103,13 +107,14 @@ def test_a_coordinator_approves_and_the_registrant_hears_it(
 
 @pytest.mark.django_db
 def test_a_rejection_needs_a_reason_and_sends_it(
-    client: Client, coordinator: User, member: User
+    client: Client, coordinator: User, member: User, committed: Callable
 ) -> None:
     initiative = InitiativeFactory(status=Initiative.Status.PENDING, admin=member)
     client.force_login(coordinator)
     response = client.post(f"/initiatives/{initiative.slug}/reject/", {"reason": "  "})
     assert response.context["form"].errors["reason"]
-    client.post(f"/initiatives/{initiative.slug}/reject/", {"reason": "Dit is een bedrijf."})
+    with committed():
+        client.post(f"/initiatives/{initiative.slug}/reject/", {"reason": "Dit is een bedrijf."})
     initiative.refresh_from_db()
     assert initiative.status == Initiative.Status.REJECTED
     assert "Dit is een bedrijf." in mail.outbox[-1].body
