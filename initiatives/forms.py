@@ -2,6 +2,7 @@ from io import BytesIO
 
 from django import forms
 from django.core.files.uploadedfile import InMemoryUploadedFile, UploadedFile
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
@@ -40,8 +41,17 @@ def reencode_logo(upload: UploadedFile) -> InMemoryUploadedFile:
     return InMemoryUploadedFile(buffer, "logo", "logo.png", "image/png", size, None)
 
 
+def _https_by_default(field: models.Field, **kwargs: object) -> forms.Field | None:
+    """A typed "buurtkracht.nl" becomes https://buurtkracht.nl (Django 6's default too)."""
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
 class InitiativeForm(forms.ModelForm):
     """The profile, in the order a person fills it in on a phone."""
+
+    formfield_callback = _https_by_default
 
     class Meta:
         model = Initiative
