@@ -14,7 +14,7 @@ _OPEN_PREFIXES = (
     "/accounts/2fa/",
     "/accounts/reauthenticate/",  # allauth asks for the password before the set-up
     "/accounts/logout/",
-    "/i18n/",
+    "/language/",
     "/static/",
     "/healthz",
 )

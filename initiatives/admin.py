@@ -53,5 +53,9 @@ class AuditEntryAdmin(admin.ModelAdmin):
     list_select_related = ["initiative", "user"]
     readonly_fields = ["initiative", "user", "action", "changes", "created_at"]
 
+    # The trail is a record: nobody writes or erases it by hand.
     def has_add_permission(self, request: object) -> bool:
+        return False
+
+    def has_delete_permission(self, request: object, obj: object = None) -> bool:
         return False

@@ -93,6 +93,7 @@ class InitiativeForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["founded_year"].widget.attrs.update({"inputmode": "numeric"})
         self.fields["municipality"].empty_label = _("Choose a municipality")
+        self.fields["volunteers"].choices = [("", _("Not sure")), *Initiative.Volunteers.choices]
 
     def clean_founded_year(self) -> int | None:
         year = self.cleaned_data.get("founded_year")
@@ -139,6 +140,8 @@ class InviteForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mail address"),
         help_text=_("We send an invitation link that is valid for 14 days."),
+        # Someone else's address: the browser should not offer the admin's own.
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )
 
 
@@ -164,17 +167,31 @@ class AnswerForm(forms.Form):
 
 
 class ListingForm(forms.ModelForm):
+    kind = forms.ChoiceField(
+        label=_("Do you need it or offer it?"),
+        choices=[(Listing.Kind.NEED, _("We need this")), (Listing.Kind.OFFER, _("We offer this"))],
+        widget=forms.RadioSelect,
+    )
+
     class Meta:
         model = Listing
         fields = ["kind", "category", "text"]
-        widgets = {"kind": forms.RadioSelect}
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = [("", _("Choose a category")), *Listing.Category.choices]
 
 
 class ContactForm(forms.Form):
-    name = forms.CharField(label=_("Your name"), max_length=100)
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
     email = forms.EmailField(
         label=_("Your e-mail address"),
         help_text=_("The initiative replies to this address; it is not shown to anyone."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     message = forms.CharField(
         label=_("Message"), widget=forms.Textarea(attrs={"rows": 6}), max_length=3000

@@ -19,12 +19,15 @@ SIMILAR_LIMIT = 5
 RESERVED_SLUGS = {"register", "review", "map", "white-spots", "needs-and-offers", "invitations"}
 
 
-def similar_initiatives(name: str, municipality: Municipality) -> QuerySet[Initiative]:
-    """Initiatives in the same municipality whose name shares a word with the new one."""
+def similar_initiatives(
+    name: str, municipality: Municipality, *, seen_by: User
+) -> QuerySet[Initiative]:
+    """Initiatives the person may see, in the same municipality, sharing a word of the name."""
     words = [word for word in slugify(name).split("-") if len(word) > 3] or [name]
     query = SearchQuery(" or ".join(words), search_type="websearch", config="dutch")
     return (
-        Initiative.objects.filter(municipality=municipality, search_vector=query)
+        Initiative.objects.visible_to(seen_by)
+        .filter(municipality=municipality, search_vector=query)
         .exclude(status=Initiative.Status.REJECTED)
         .order_by("name")[:SIMILAR_LIMIT]
     )

@@ -1,10 +1,12 @@
 from allauth.account.decorators import secure_admin_login
 from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
 from omzien import views
+from omzien.language import switch_language
 
 # The admin's own login form would bypass allauth's rate limits and two-factor step.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -21,11 +23,15 @@ urlpatterns = [
     ),
     path("contact/", TemplateView.as_view(template_name="omzien/contact.html"), name="contact"),
     path("initiatives/", include("initiatives.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("language/", switch_language, name="switch-language"),
     path("accounts/", include("allauth.urls")),
     path("my-account/", include("accounts.urls")),
     path("admin/", admin.site.urls),
 ]
+
+if settings.DEBUG:
+    # In production the web server in front serves MEDIA_ROOT (see README).
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 if settings.BENCHMARK:
     urlpatterns.append(path("bench/trivial", views.trivial, name="bench-trivial"))

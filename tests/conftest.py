@@ -1,5 +1,6 @@
 from collections.abc import Callable
 from contextlib import AbstractContextManager
+from importlib import import_module
 
 import pytest
 from django.test import Client
@@ -66,3 +67,16 @@ def committed(
     """Each test runs inside a transaction that never commits, so what the code defers to
     "after the commit" (sending e-mail) would never run: `with committed(): ...` runs it."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def reference_data(transactional_db: None) -> None:
+    """Municipalities, themes and target groups in a transactional test.
+
+    Transactional tests empty every table when they end, data migrations' rows included; the
+    data migration is idempotent, so a test that needs the rows runs it again.
+    """
+    from django.apps import apps
+
+    migration = import_module("initiatives.migrations.0002_reference_data")
+    migration.add_reference_data(apps, None)

@@ -27,7 +27,7 @@ ROWS: dict[str, Row | list[Row]] = {
     "privacy": same_for_all("/privacy/", 200),
     "accessibility": same_for_all("/accessibility/", 200),
     "contact": same_for_all("/contact/", 200),
-    "set_language": same_for_all("/i18n/setlang/", 302),  # GET sends back; the switch POSTs
+    "switch-language": same_for_all("/language/?language=en&next=/privacy/", 302),
     # My account.
     "accounts:overview": for_signed_in("/my-account/"),
     "accounts:export": for_signed_in("/my-account/export/"),
@@ -99,8 +99,10 @@ def _admin_model_rows() -> dict[str, Row]:
         listing, missing = (200, 302) if allowed or viewing else (403, 403)
         rows[f"{prefix}_changelist"] = admin_row(f"/admin/{label}/", staff=listing)
         rows[f"{prefix}_add"] = admin_row(f"/admin/{label}/add/", staff=200 if allowed else 403)
-        for view in ("change", "delete"):
-            rows[f"{prefix}_{view}"] = admin_row(f"/admin/{label}/0/{view}/", staff=missing)
+        rows[f"{prefix}_change"] = admin_row(f"/admin/{label}/0/change/", staff=missing)
+        rows[f"{prefix}_delete"] = admin_row(
+            f"/admin/{label}/0/delete/", staff=302 if allowed else 403
+        )
         # The history view looks for the object before it checks the permission.
         rows[f"{prefix}_history"] = admin_row(f"/admin/{label}/0/history/", staff=302)
         rows[f"admin/{label}/<path:object_id>/"] = admin_row(f"/admin/{label}/0/", staff=302)

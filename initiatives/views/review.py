@@ -24,7 +24,9 @@ def register(request: HttpRequest) -> HttpResponse:
     similar = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        similar = list(similar_initiatives(data["name"], data["municipality"]))
+        similar = list(
+            similar_initiatives(data["name"], data["municipality"], seen_by=request.user)
+        )
         if not similar or confirm.is_valid():
             initiative = register_initiative(
                 form.save(commit=False),

@@ -47,7 +47,7 @@ def test_the_language_switch_turns_the_portal_english_and_back(
     portal: str, page: Page, check: Check
 ) -> None:
     page.goto(f"{portal}/accounts/login/")
-    switch = page.get_by_role("banner").locator("form[action='/i18n/setlang/']")
+    switch = page.get_by_role("banner").locator("form[action='/language/']")
 
     switch.get_by_role("combobox").select_option("en")
     switch.get_by_role("button").click()

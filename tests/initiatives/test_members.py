@@ -52,7 +52,9 @@ def test_an_invitation_expires_after_fourteen_days(
     Invitation.objects.filter(pk=invitation.pk).update(
         expires_at=timezone.now() - timedelta(minutes=1)
     )
-    assert abs(invitation.expires_at - invitation.created_at - timedelta(days=14)) < timedelta(seconds=1)
+    assert abs(invitation.expires_at - invitation.created_at - timedelta(days=14)) < timedelta(
+        seconds=1
+    )
     client.force_login(person)
     client.post(f"/initiatives/invitations/{invitation.token}/")
     assert not initiative.memberships.filter(user=person).exists()
@@ -136,7 +138,7 @@ def test_a_plain_member_cannot_remove_someone_else(
     assert response.status_code == 403
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("reference_data")
 def test_two_admins_removing_each_other_at_once_leave_one_admin() -> None:
     first, second = UserFactory(), UserFactory()
     initiative = InitiativeFactory(admin=first)

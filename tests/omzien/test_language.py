@@ -11,12 +11,18 @@ def test_the_portal_speaks_dutch_even_to_an_english_browser(client: Client) -> N
 
 @pytest.mark.django_db
 def test_the_language_switch_turns_the_portal_english_and_back(client: Client) -> None:
-    response = client.post("/i18n/setlang/", {"language": "en", "next": "/privacy/"})
+    response = client.get("/language/", {"language": "en", "next": "/privacy/"})
     assert response.status_code == 302
     assert response["Location"] == "/privacy/"
     assert client.get("/privacy/")["Content-Language"] == "en"
-    client.post("/i18n/setlang/", {"language": "nl", "next": "/"})
+    client.get("/language/", {"language": "nl", "next": "/"})
     assert client.get("/")["Content-Language"] == "nl"
+
+
+@pytest.mark.django_db
+def test_the_language_switch_never_sends_people_to_another_site(client: Client) -> None:
+    response = client.get("/language/", {"language": "en", "next": "https://evil.example/"})
+    assert response["Location"] == "/"
 
 
 @pytest.mark.django_db
