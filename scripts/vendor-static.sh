@@ -3,9 +3,9 @@
 # their licences. Run through `make vendor` (npm ci first); the result is committed, so running
 # the portal needs no Node.
 #
-# Only the component CSS of the NL Design System is copied. The @utrecht/design-tokens package
-# is pinned for reference only: its files are proprietary to Gemeente Utrecht ("all rights
-# reserved"), so the network sets its own token values in static/css/portal.css instead.
+# Only the component CSS of the NL Design System is used. The @utrecht/design-tokens package is
+# not: its files are proprietary to Gemeente Utrecht ("all rights reserved"), so the network sets
+# its own token values in static/css/portal.css instead.
 set -eu
 
 cd "$(dirname "$0")/.."
