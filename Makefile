@@ -6,6 +6,9 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export DEBUG ?= true
 
+# Folders whose strings are not the portal's own.
+NOT_OURS := -i .venv -i node_modules -i static -i tests -i bench
+
 .PHONY: run test lint format bench lock vendor messages setup
 
 $(STAMP): requirements.txt requirements-dev.txt
@@ -37,8 +40,8 @@ bench: $(STAMP)
 	$(PY) bench/run.py
 
 messages: $(STAMP)
-	$(PY) manage.py makemessages -l nl --no-obsolete --no-location
-	$(PY) manage.py compilemessages
+	$(PY) manage.py makemessages -l nl --no-obsolete --no-location $(NOT_OURS)
+	$(PY) manage.py compilemessages -l nl $(NOT_OURS)
 
 # Re-pin the Python packages (needs uv on the PATH); the output carries hashes, no index address.
 lock:

@@ -68,7 +68,19 @@ def test_every_string_has_a_dutch_translation(tmp_path: Path) -> None:
     assert fuzzy == [], f"Dutch translations marked fuzzy (unchecked): {fuzzy}"
 
 
+def _translations(catalogue: polib._BaseFile) -> dict[tuple[str, str], tuple[str, ...]]:
+    return {
+        (entry.msgid, entry.msgid_plural): (
+            tuple(entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural))
+            if entry.msgid_plural
+            else (entry.msgstr,)
+        )
+        for entry in catalogue
+        if entry.msgid and (entry.msgstr or any(entry.msgstr_plural.values()))
+    }
+
+
 def test_the_compiled_catalogue_matches_the_dutch_translations() -> None:
-    written = {e.msgid: e.msgstr for e in polib.pofile(str(DUTCH / "django.po")) if e.msgstr}
-    compiled = {e.msgid: e.msgstr for e in polib.mofile(str(DUTCH / "django.mo")) if e.msgid}
+    written = _translations(polib.pofile(str(DUTCH / "django.po")))
+    compiled = _translations(polib.mofile(str(DUTCH / "django.mo")))
     assert compiled == written, "Run `make messages` to compile locale/nl."
