@@ -1,3 +1,4 @@
+import json
 import os
 import subprocess
 import sys
@@ -5,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
 
 from omzien.env import env_bool, env_int, env_list
 
@@ -58,3 +60,14 @@ def test_the_deployment_check_passes_with_production_settings() -> None:
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION)
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_the_production_static_files_build(tmp_path: Path, settings: object) -> None:
+    """collectstatic with hashed, compressed names stops on a file that refers to a missing one."""
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = settings.STORAGES | {
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
+    }
+    call_command("collectstatic", "--noinput", verbosity=0)
+    manifest = json.loads((tmp_path / "staticfiles.json").read_text())
+    assert "css/portal.css" in manifest["paths"]
