@@ -267,7 +267,7 @@ def make_admins() -> list[str]:
         )
         if created and initiative.status == Initiative.Status.PENDING:
             audit.record(initiative, by=user, action="registered")
-        lines.append(f"Admin of {initiative.name} ({initiative.get_status_display()}): {email}")
+        lines.append(f"Admin of {initiative.name} ({initiative.status}): {email}")
     return lines
 
 
