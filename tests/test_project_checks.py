@@ -45,6 +45,18 @@ NOT_SOURCES = shutil.ignore_patterns(
 )
 
 
+def test_the_templates_are_tidy() -> None:
+    folders = [str(path) for path in ROOT.glob("*/templates")] + [str(ROOT / "templates")]
+    for mode in ("--check", "--lint"):
+        result = subprocess.run(
+            [sys.executable, "-m", "djlint", mode, *sorted(set(folders))],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0, result.stdout[-3000:]
+
+
 def _extract_messages(tmp_path: Path) -> polib.POFile:
     """Run makemessages on a copy of the sources, so the committed catalogue stays untouched."""
     copy = tmp_path / "src"
