@@ -13,6 +13,7 @@ class Page:
     name: str
     path: PathSource  # a callable when the path is known only after setup (hashed static names)
     status: int = 200
+    logged_in: bool = False  # requested with the session cookie of a bench member (no cache)
 
     def resolve(self) -> str:
         return self.path if isinstance(self.path, str) else self.path()
@@ -22,14 +23,32 @@ class Page:
 TRIVIAL = Page("trivial view", "/bench/trivial")
 TRIVIAL_AGAIN = Page("trivial view, again", TRIVIAL.path)
 
+
+def as_visitor_and_member(name: str, path: PathSource) -> list[Page]:
+    """The page as a visitor sees it (the shared page cache may answer) and as a logged-in
+    person, who always gets a freshly made page."""
+    return [Page(name, path), Page(f"{name}, logged in", path, logged_in=True)]
+
+
+# The generated initiatives are numbered from 1 at every size (load_bench_data), so this slug is
+# a real one; the status check before measuring proves it.
+BENCH_INITIATIVE = "/initiatives/bench-000001/"
+
 PAGES: list[Page] = [
     Page("healthz", "/healthz"),
-    Page("home", "/"),
+    *as_visitor_and_member("home", "/"),
     Page("static file", lambda: static_path("css/portal.css")),
+    *as_visitor_and_member("directory", "/initiatives/"),
+    *as_visitor_and_member(
+        "directory filtered", "/initiatives/?municipality=utrecht&theme=welzijn"
+    ),
+    *as_visitor_and_member("directory searched", "/initiatives/?q=moestuin"),
+    *as_visitor_and_member("initiative page", BENCH_INITIATIVE),
+    *as_visitor_and_member("map data", "/initiatives/map.json"),
 ]
 
 # Number of initiatives: realistic, and 100x realistic (DESIGN.md, Quality bars).
-DEFAULT_SIZES: list[int] = [150]
+DEFAULT_SIZES: list[int] = [150, 15000]
 
 Loader = Callable[[int, Manage], None]
 
@@ -47,7 +66,21 @@ def management_command(name: str, *args: str) -> Loader:
     return load
 
 
+VACUUM = (
+    "from django.db import connection; connection.ensure_connection(); "
+    "connection.connection.autocommit = True; connection.cursor().execute('VACUUM ANALYZE')"
+)
+
+
+def vacuum_analyze(size: int, manage: Manage) -> None:
+    """What autovacuum does in production within minutes of a bulk load: statistics for the
+    planner and the visibility map that lets index-only scans skip the table."""
+    print("  loader: VACUUM ANALYZE")
+    manage("shell", "-c", VACUUM)
+
+
 # Called in order for each data size on a fresh, migrated database.
 LOADERS: list[Loader] = [
     management_command("load_bench_data", "--initiatives"),
+    vacuum_analyze,
 ]

@@ -62,6 +62,27 @@ class Manage:
         return self._commands
 
 
+# Logs a bench member in the way a browser would end up: a session in the database, and the CSRF
+# cookie a browser keeps once a page with a form gave it one. Prints the Cookie header's value.
+MEMBER_SESSION = """
+from django.conf import settings
+from django.test import Client
+from django.utils.crypto import get_random_string
+from accounts.models import User
+user = User.objects.filter(email="bench-member@example.org").first()
+user = user or User.objects.create_user("bench-member@example.org", get_random_string(20))
+client = Client()
+client.force_login(user)
+session = client.cookies[settings.SESSION_COOKIE_NAME].value
+print(f"{settings.SESSION_COOKIE_NAME}={session}; {settings.CSRF_COOKIE_NAME}={get_random_string(32)}")
+"""
+
+
+def member_cookie(manage: Manage) -> str:
+    """The Cookie header of a logged-in bench member, whom the page cache never answers."""
+    return manage("shell", "-c", MEMBER_SESSION).strip().splitlines()[-1]
+
+
 def static_path(preferred: str) -> str:
     """The hashed URL of `preferred` from collectstatic's manifest, else of any CSS file."""
     paths: dict[str, str] = json.loads((STATIC_ROOT / "staticfiles.json").read_text())["paths"]
@@ -81,12 +102,17 @@ class Server:
     def url(self, path: str) -> str:
         return f"http://{self.host}:{self.port}{path}"
 
-    def status(self, path: str) -> int:
+    def status(self, path: str, cookie: str | None = None) -> int:
         """Status of one GET, redirects not followed."""
+        return self.get(path, cookie)[0]
+
+    def get(self, path: str, cookie: str | None = None) -> tuple[int, bytes]:
+        """Status and body of one GET, redirects not followed."""
         connection = http.client.HTTPConnection(self.host, self.port, timeout=30)
         try:
-            connection.request("GET", path)
-            return connection.getresponse().status
+            connection.request("GET", path, headers={"Cookie": cookie} if cookie else {})
+            response = connection.getresponse()
+            return response.status, response.read()
         finally:
             connection.close()
 

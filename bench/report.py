@@ -105,8 +105,42 @@ Regenerate with `make bench`.
 """
 
 
+SCALING_NOTES = """\
+Each page at the largest size against the smallest, both taken as ratios to the trivial view of
+their own run (so a busier machine during one size does not count against the page): a
+throughput ratio of 0.90 means the page serves 10% fewer requests at the larger size. CPU is the
+gunicorn CPU per request, which does not depend on the trivial view.
+"""
+
+
+def scaling(sections: dict[int, list[Row]]) -> str:
+    """The pages at the largest data size compared with the smallest."""
+    small, large = min(sections), max(sections)
+    before = {row.page: row for row in sections[small]}
+    base_small, base_large = sections[small][0], sections[large][0]
+    header = ["page", f"req/s ratio {large} / {small}", f"CPU ms {small}", f"CPU ms {large}"]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for row in sections[large][1:]:
+        old = before.get(row.page)
+        if old is None or row.page.startswith("trivial"):
+            continue
+        new_ratio = row.result.requests_per_second / base_large.result.requests_per_second
+        old_ratio = old.result.requests_per_second / base_small.result.requests_per_second
+        cells = [row.page, f"{new_ratio / old_ratio:.2f}", f"{old.cpu_ms:.2f}", f"{row.cpu_ms:.2f}"]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def document(header: list[str], sections: dict[int, list[Row]]) -> str:
     parts = ["# Benchmark results", "", *header, "", NOTES]
     for size, rows in sections.items():
         parts += [f"## Data size {size} (initiatives)", "", table(rows), ""]
+    if len(sections) > 1:
+        parts += [
+            f"## {max(sections)} against {min(sections)} initiatives",
+            "",
+            SCALING_NOTES,
+            scaling(sections),
+            "",
+        ]
     return "\n".join(parts)

@@ -13,7 +13,16 @@ import psutil
 import report
 import wrk
 from pages import DEFAULT_SIZES, LOADERS, PAGES, TRIVIAL, TRIVIAL_AGAIN, Page
-from portal import ROOT, WORK, Manage, Server, cpu_seconds, gunicorn, production_env
+from portal import (
+    ROOT,
+    WORK,
+    Manage,
+    Server,
+    cpu_seconds,
+    gunicorn,
+    member_cookie,
+    production_env,
+)
 
 RESULTS = ROOT / "bench" / "results.md"
 
@@ -60,25 +69,35 @@ def prepare(server: database.pgserver.PostgresServer, size: int) -> Manage:
     return manage
 
 
-def check_statuses(server: Server, pages: list[tuple[Page, str]]) -> None:
-    wrong = [(page, path, server.status(path)) for page, path in pages]
-    details = ", ".join(
-        f"{page.name} {path} gave {status} (expected {page.status})"
-        for page, path, status in wrong
-        if status != page.status
-    )
-    if details:
-        raise SystemExit(f"not benchmarking, wrong status: {details}")
+def check_statuses(server: Server, pages: list[tuple[Page, str]], cookie: str) -> None:
+    """Every page answers as expected; a logged-in one shows the log-out form (with its CSRF
+    token), so the session cookie really logs the bench member in."""
+    wrong = []
+    for page, path in pages:
+        status, body = server.get(path, cookie if page.logged_in else None)
+        if status != page.status:
+            wrong.append(f"{page.name} {path} gave {status} (expected {page.status})")
+        elif page.logged_in and path.endswith("/") and b"csrfmiddlewaretoken" not in body:
+            wrong.append(f"{page.name} {path} did not show the logged-in page")
+    if wrong:
+        raise SystemExit(f"not benchmarking: {', '.join(wrong)}")
 
 
 def measure(
-    server: Server, page: Page, path: str, args: argparse.Namespace, db_pid: int, warm_up: bool
+    server: Server,
+    page: Page,
+    path: str,
+    args: argparse.Namespace,
+    db_pid: int,
+    warm_up: bool,
+    cookie: str,
 ) -> report.Row:
     settings = wrk.Settings(args.threads, args.connections, args.duration)
+    cookie_sent = cookie if page.logged_in else None
     if warm_up:
-        wrk.run(server.url(path), settings, duration=args.warmup)
+        wrk.run(server.url(path), settings, duration=args.warmup, cookie=cookie_sent)
     cpu_before, db_before = cpu_seconds(server.pid), cpu_seconds(db_pid)
-    result = wrk.run(server.url(path), settings)
+    result = wrk.run(server.url(path), settings, cookie=cookie_sent)
     time.sleep(0.5)  # let the requests in flight when wrk stopped finish
     cpu = cpu_seconds(server.pid) - cpu_before
     db_cpu = cpu_seconds(db_pid) - db_before
@@ -89,7 +108,7 @@ def measure(
         )
     per_request = 1000 / result.requests
     print(
-        f"  {page.name:<20} {result.requests_per_second:8.0f} req/s  p50 {result.p50_ms:6.2f} ms"
+        f"  {page.name:<32} {result.requests_per_second:8.0f} req/s  p50 {result.p50_ms:6.2f} ms"
         f"  p99 {result.p99_ms:7.2f} ms  CPU {cpu * per_request:.2f} ms/req"
         + (f"  ({result.socket_errors} socket errors)" if result.socket_errors else "")
     )
@@ -102,9 +121,10 @@ def bench_size(
     """The rows for one data size, and the number of gunicorn workers that served them."""
     print(f"Data size {size}: fresh database, migrate, load")
     manage = prepare(pg, size)
+    cookie = member_cookie(manage)
     pages = [(page, page.resolve()) for page in selected_pages(args.pages)]
     with gunicorn(manage.env, WORK / "gunicorn.log", args.workers) as server:
-        check_statuses(server, pages)
+        check_statuses(server, pages, cookie)
         workers = len(psutil.Process(server.pid).children())
         print(f"Measuring at {server.url('')}, {workers} workers, {len(pages)} pages")
         db_pid = database.postmaster_pid(pg)
@@ -112,7 +132,10 @@ def bench_size(
         for number in range(args.rounds):
             print(f" round {number + 1} of {args.rounds}")
             rounds.append(
-                [measure(server, page, path, args, db_pid, number == 0) for page, path in pages]
+                [
+                    measure(server, page, path, args, db_pid, number == 0, cookie)
+                    for page, path in pages
+                ]
             )
     return [median(list(runs)) for runs in zip(*rounds, strict=True)], workers
 

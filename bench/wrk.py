@@ -42,9 +42,12 @@ def require() -> None:
         sys.exit("wrk is not installed (Debian/Ubuntu: apt-get install wrk)")
 
 
-def run(url: str, settings: Settings, duration: int | None = None) -> Result:
+def run(
+    url: str, settings: Settings, duration: int | None = None, cookie: str | None = None
+) -> Result:
+    headers = ["-H", f"Cookie: {cookie}"] if cookie else []
     output = subprocess.run(
-        ["wrk", *settings.args(duration), url], check=True, capture_output=True, text=True
+        ["wrk", *settings.args(duration), *headers, url], check=True, capture_output=True, text=True
     ).stdout
     return parse(output)
 

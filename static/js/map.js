@@ -2,8 +2,10 @@
  * The map of initiatives (Leaflet from static/vendor/leaflet, PDOK's BRT-Achtergrondkaart).
  * The markers come from the GeoJSON address in [data-map-source], which the server writes into
  * the plain list below the map; when htmx swaps in a new list for other filters, the map follows.
- * Markers are drawn on a canvas, which stays quick with thousands of them; pop-ups are built with
- * textContent, never HTML, since names and pitches are typed by people.
+ * Markers are drawn on a canvas; pop-ups are built with textContent, never HTML, since names and
+ * pitches are typed by people. When too many initiatives match, the server sends one feature per
+ * municipality instead (properties.cluster): drawn as a circle with the number in it, whose pop-up
+ * links to the map and the list narrowed down to that municipality.
  */
 (function () {
   "use strict";
@@ -46,21 +48,71 @@
     return content;
   }
 
+  function link(url, text) {
+    var p = document.createElement("p");
+    var a = document.createElement("a");
+    a.href = url;
+    a.textContent = text;
+    p.appendChild(a);
+    return p;
+  }
+
+  function clusterPopup(properties) {
+    var content = document.createElement("div");
+    content.appendChild(paragraph(properties.label));
+    content.appendChild(link(properties.url, element.dataset.clusterMap));
+    content.appendChild(link(properties.list_url, element.dataset.clusterList));
+    return content;
+  }
+
+  // Styles set through the DOM, which the Content-Security-Policy allows (inline style attributes
+  // it does not): a rust circle sized by the number it holds.
+  function clusterIcon(count) {
+    var size = Math.round(28 + Math.min(28, 6 * Math.log10(count)));
+    var circle = document.createElement("span");
+    circle.textContent = String(count);
+    var style = circle.style;
+    style.display = "flex";
+    style.alignItems = "center";
+    style.justifyContent = "center";
+    style.width = style.height = size + "px";
+    style.borderRadius = "50%";
+    style.border = "2px solid #7a2a10";
+    style.background = "#b3401b";
+    style.color = "#ffffff";
+    style.fontWeight = "700";
+    style.fontSize = "0.875rem";
+    return L.divIcon({ html: circle, className: "", iconSize: [size, size] });
+  }
+
+  function marker(feature, point) {
+    var properties = feature.properties;
+    if (properties.cluster) {
+      return L.marker(point, {
+        icon: clusterIcon(properties.count),
+        title: properties.label,
+        alt: properties.label,
+        keyboard: false,
+      }).bindPopup(function () {
+        return clusterPopup(properties);
+      });
+    }
+    return L.circleMarker(point, {
+      radius: 7,
+      color: "#7a2a10",
+      weight: 2,
+      fillColor: "#b3401b",
+      fillOpacity: 0.85,
+    }).bindPopup(function () {
+      return popup(properties);
+    });
+  }
+
   function show(collection) {
     markers.clearLayers();
     var points = collection.features.map(function (feature) {
       var point = [feature.geometry.coordinates[1], feature.geometry.coordinates[0]];
-      L.circleMarker(point, {
-        radius: 7,
-        color: "#7a2a10",
-        weight: 2,
-        fillColor: "#b3401b",
-        fillOpacity: 0.85,
-      })
-        .bindPopup(function () {
-          return popup(feature.properties);
-        })
-        .addTo(markers);
+      marker(feature, point).addTo(markers);
       return point;
     });
     if (points.length) {

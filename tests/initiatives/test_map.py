@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 
 from initiatives.models import Municipality
+from initiatives.views import directory
 from tests.factories import InitiativeFactory, ListingFactory
 
 pytestmark = pytest.mark.django_db
@@ -14,13 +15,24 @@ MAP_URL = "/initiatives/map/"
 DATA_URL = "/initiatives/map.json"
 
 
-def features(client: Client, params: dict | None = None) -> dict[str, dict]:
+def collection(client: Client, params: dict | None = None) -> list[dict]:
     response = client.get(DATA_URL, params or {})
     assert response.status_code == 200
     assert response["Content-Type"] == "application/geo+json"
-    collection = response.json()
-    assert collection["type"] == "FeatureCollection"
-    return {feature["properties"]["name"]: feature for feature in collection["features"]}
+    data = response.json()
+    assert data["type"] == "FeatureCollection"
+    return data["features"]
+
+
+def features(client: Client, params: dict | None = None) -> dict[str, dict]:
+    """The markers by the initiative's name."""
+    return {feature["properties"]["name"]: feature for feature in collection(client, params)}
+
+
+@pytest.fixture
+def no_page_cache(settings: object) -> None:
+    """Counting the queries of the page itself, not those of the visitors' page cache."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
 
 def test_an_initiative_with_its_own_point_sits_there(visitor: Client) -> None:
@@ -60,12 +72,84 @@ def test_the_map_data_follows_the_filters_and_shows_only_approved_ones(visitor: 
 
 @pytest.mark.parametrize("number", [5, 200])
 def test_the_map_data_is_one_query_whatever_the_number_of_initiatives(
-    visitor: Client, django_assert_num_queries: object, number: int
+    visitor: Client, django_assert_num_queries: object, number: int, no_page_cache: None
 ) -> None:
     InitiativeFactory.create_batch(number, themes=["Zorg"])
     # 1: the theme exists (form validation); 2: the markers, points coalesced in the query.
     with django_assert_num_queries(2):
         assert len(features(visitor, {"theme": "zorg"})) == number
+
+
+@pytest.fixture
+def limit_of_three(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Clusters from the fourth matching initiative on, instead of from the 501st."""
+    monkeypatch.setattr(directory, "MAP_POINTS_LIMIT", 3)
+
+
+def test_over_the_limit_the_map_data_is_one_numbered_circle_per_municipality(
+    visitor: Client, limit_of_three: None
+) -> None:
+    zeist = Municipality.objects.get(name="Zeist")
+    InitiativeFactory.create_batch(2, municipality=zeist, themes=["Zorg"])
+    for latitude in ("52.00000", "52.20000"):
+        InitiativeFactory(
+            municipality=zeist, themes=["Zorg"], latitude=latitude, longitude="5.20000"
+        )
+    InitiativeFactory(themes=["Zorg"])  # Utrecht
+    InitiativeFactory(municipality=zeist, themes=["Welzijn"])
+    clusters = {
+        feature["properties"]["municipality"]: feature
+        for feature in collection(visitor, {"theme": "zorg", "page": "2"})
+    }
+    assert {name: c["properties"]["count"] for name, c in clusters.items()} == {
+        "Utrecht": 1,
+        "Zeist": 4,
+    }
+    longitude, latitude = clusters["Zeist"]["geometry"]["coordinates"]
+    assert latitude == pytest.approx((2 * float(zeist.latitude) + 52.0 + 52.2) / 4, abs=1e-5)
+    assert longitude == pytest.approx((2 * float(zeist.longitude) + 5.2 * 2) / 4, abs=1e-5)
+    properties = clusters["Zeist"]["properties"]
+    assert properties["cluster"] is True
+    assert properties["url"] == "/initiatives/map/?theme=zorg&municipality=zeist"
+    assert properties["list_url"] == "/initiatives/?theme=zorg&municipality=zeist"
+    assert "4" in properties["label"]
+    assert "Zeist" in properties["label"]
+
+
+def test_up_to_the_limit_the_map_data_has_a_marker_per_initiative(
+    visitor: Client, limit_of_three: None
+) -> None:
+    InitiativeFactory.create_batch(3)
+    assert all("cluster" not in f["properties"] for f in features(visitor).values())
+    assert len(features(visitor)) == 3
+
+
+@pytest.mark.parametrize("number", [4, 40])
+def test_the_clustered_map_data_needs_the_same_queries_for_few_and_many(
+    visitor: Client,
+    django_assert_num_queries: object,
+    number: int,
+    limit_of_three: None,
+    no_page_cache: None,
+) -> None:
+    InitiativeFactory.create_batch(number, themes=["Zorg"])
+    # 1: the theme exists; 2: the markers, at most one past the limit; 3: the counts per
+    # municipality, since there were more.
+    with django_assert_num_queries(3):
+        assert len(collection(visitor, {"theme": "zorg"})) == 1
+
+
+def test_over_the_limit_the_list_below_the_map_counts_per_municipality(
+    visitor: Client, limit_of_three: None
+) -> None:
+    zeist = Municipality.objects.get(name="Zeist")
+    InitiativeFactory.create_batch(3, municipality=zeist)
+    InitiativeFactory(name="Buurtkamer Zuilen")
+    page = visitor.get(MAP_URL).content.decode()
+    assert ">Buurtkamer Zuilen</a>" not in page
+    assert 'href="/initiatives/map/?municipality=zeist"' in page
+    assert 'href="/initiatives/map/?municipality=utrecht"' in page
+    assert "4 initiatives found" in page or "4 initiatieven gevonden" in page
 
 
 def test_the_map_page_has_a_map_and_a_plain_list_of_the_same_initiatives(
