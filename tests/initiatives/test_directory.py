@@ -65,7 +65,7 @@ def network(db: None) -> dict[str, Initiative]:
 def test_the_directory_lists_approved_initiatives_by_name(visitor: Client, network: dict) -> None:
     response = visitor.get(URL)
     assert names_on(response) == ["Buurtkamer Zuilen", "Koffiehuis De Kom", "Moestuin Zeist-West"]
-    assert "3 initiatives found" in response.content.decode()
+    assert "3 initiatieven gevonden" in response.content.decode()
 
 
 def test_pending_rejected_and_archived_initiatives_never_appear(
@@ -111,7 +111,7 @@ def test_each_option_shows_how_many_initiatives_match_the_other_filters(
     # ...and themes ignore the chosen theme itself, so the other choices stay meaningful.
     assert ">Natuur en groen (1)</option>" in page
     assert "Welzijn (2)</option>" in page
-    assert "Only initiatives that offer something (1)" in page
+    assert "Alleen initiatieven die iets aanbieden (1)" in page
 
 
 def test_search_finds_an_initiative_by_a_word_of_its_pitch(visitor: Client, network: dict) -> None:
@@ -163,7 +163,7 @@ def test_pages_of_twenty_with_links_that_keep_the_filters(visitor: Client) -> No
     response = visitor.get(URL, {"municipality": "zeist", "theme": "zorg"})
     page = response.content.decode()
     assert len(names_on(response)) == 20
-    assert "45 initiatives found" in page
+    assert "45 initiatieven gevonden" in page
     assert 'href="?municipality=zeist&amp;theme=zorg&amp;page=2"' in page
     last = visitor.get(URL, {"municipality": "zeist", "theme": "zorg", "page": 3})
     assert len(names_on(last)) == 5
@@ -208,7 +208,7 @@ def test_an_htmx_request_gets_only_the_results(visitor: Client, network: dict) -
     page = response.content.decode()
     assert "<html" not in page
     assert 'hx-swap-oob="innerHTML"' in page  # the announced count
-    assert "2 initiatives found" in page
+    assert "2 initiatieven gevonden" in page
     # The choices come along out of band, with counts within the new filters.
     assert '<div id="filter-fields" hx-swap-oob="true">' in page
     assert ">Welzijn (1)</option>" in page
@@ -281,12 +281,6 @@ def test_the_csv_export_never_holds_email_addresses_or_formulas(visitor: Client)
 #  10   the page of initiatives with their municipality;
 #  11   the themes of those initiatives.
 DIRECTORY_QUERIES = 11
-
-
-@pytest.fixture
-def no_page_cache(settings: object) -> None:
-    """Counting the queries of the page itself, not those of the visitors' page cache."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
 
 @pytest.mark.parametrize("number", [5, 200])

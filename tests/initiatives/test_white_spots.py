@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.text import slugify
 
 from initiatives.growth_chart import nice_step
@@ -61,8 +61,7 @@ class MatrixReader(HTMLParser):
 
 
 def read_matrix(client: Client) -> tuple[dict[str, dict[str, str]], list[str]]:
-    with translation.override("en"):
-        response = client.get(URL)
+    response = client.get(URL)
     assert response.status_code == 200
     reader = MatrixReader()
     reader.feed(response.content.decode())
@@ -72,12 +71,13 @@ def read_matrix(client: Client) -> tuple[dict[str, dict[str, str]], list[str]]:
 
 
 def page_text(client: Client) -> str:
-    with translation.override("en"):
-        return client.get(URL).content.decode()
+    return client.get(URL).content.decode()
 
 
 def municipalities_without(client: Client) -> str:
-    return page_text(client).split("without any approved initiative yet:")[1].split("</p>")[0]
+    return (
+        page_text(client).split("Gemeenten nog zonder goedgekeurd initiatief:")[1].split("</p>")[0]
+    )
 
 
 def test_a_theme_without_initiatives_in_a_municipality_shows_as_a_white_spot(
@@ -89,9 +89,9 @@ def test_a_theme_without_initiatives_in_a_municipality_shows_as_a_white_spot(
 
     assert matrix["Utrecht"]["Zorg"] == "1"
     assert matrix["Utrecht"]["Energie"] == "–"
-    assert matrix["Utrecht"]["White spots"] == str(Theme.objects.count() - 1)
-    assert matrix["Renswoude"]["Initiatives"] == "0"
-    assert matrix["Renswoude"]["White spots"] == str(Theme.objects.count())
+    assert matrix["Utrecht"]["Witte vlekken"] == str(Theme.objects.count() - 1)
+    assert matrix["Renswoude"]["Initiatieven"] == "0"
+    assert matrix["Renswoude"]["Witte vlekken"] == str(Theme.objects.count())
 
 
 def test_the_matrix_counts_only_approved_initiatives(visitor: Client) -> None:
@@ -105,8 +105,8 @@ def test_the_matrix_counts_only_approved_initiatives(visitor: Client) -> None:
     assert matrix["Utrecht"]["Zorg"] == "2"
     assert matrix["Utrecht"]["Wonen"] == "1"
     assert matrix["Utrecht"]["Energie"] == "–"
-    assert matrix["Utrecht"]["Initiatives"] == "2"
-    assert matrix["Whole province"]["Zorg"] == "2"
+    assert matrix["Utrecht"]["Initiatieven"] == "2"
+    assert matrix["Hele provincie"]["Zorg"] == "2"
 
 
 def test_an_initiative_without_themes_counts_for_its_municipality(visitor: Client) -> None:
@@ -114,7 +114,7 @@ def test_an_initiative_without_themes_counts_for_its_municipality(visitor: Clien
 
     matrix, _ = read_matrix(visitor)
 
-    assert matrix["Bunnik"]["Initiatives"] == "1"
+    assert matrix["Bunnik"]["Initiatieven"] == "1"
     assert "Bunnik" not in municipalities_without(visitor)
 
 
@@ -153,8 +153,8 @@ def test_the_chart_gives_the_cumulative_numbers_as_text(visitor: Client) -> None
     desc = text.split('<desc id="growth-chart-desc">')[1].split("</desc>")[0]
     assert "2013: 3 (+3); 2014: 3 (+0); 2015: 5 (+2); 2016: 10 (+5)" in desc
     assert f"{THIS_YEAR}: 10 (+0)" in desc
-    assert "From 3 initiatives in 2013 to 10 in" in text
-    assert "1 initiatives did not say" in text or "One initiative did not say" in text
+    assert "Van 3 initiatieven in 2013 naar 10 in" in text
+    assert "Eén initiatief heeft niet opgegeven wanneer het is opgericht" in text
     table = text.split("<details")[1].split("</details>")[0]
     assert "2016" in table
     assert ">10</td>" in table
@@ -168,14 +168,14 @@ def test_very_old_initiatives_are_counted_in_the_first_year_shown(visitor: Clien
 
     first = THIS_YEAR - 24
     assert f"{first}: 1 (+1)" in text
-    assert "(and earlier)" in text
+    assert "(en eerder)" in text
     assert "1950" not in text
 
 
 def test_the_page_works_without_any_initiative(visitor: Client) -> None:
     text = page_text(visitor)
 
-    assert "No approved initiative has given its founding year yet." in text
+    assert "Nog geen enkel goedgekeurd initiatief heeft zijn oprichtingsjaar opgegeven." in text
 
 
 @pytest.mark.parametrize(("maximum", "step"), [(0, 1), (3, 1), (10, 5), (152, 50), (15000, 5000)])
@@ -212,7 +212,7 @@ def queries_for_page(client: Client) -> int:
 
 
 def test_the_page_takes_the_same_number_of_queries_for_few_and_many_initiatives(
-    visitor: Client,
+    visitor: Client, no_page_cache: None
 ) -> None:
     make_initiatives(5)
     few = queries_for_page(visitor)
