@@ -4,15 +4,18 @@ For each need, the initiatives offering the same kind of help are suggested: tho
 municipality first, then the nearest. One query serves a whole page of needs.
 """
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 from math import sqrt
 
+from django.core.cache import cache
 from django.db import connection
 
 from initiatives.models import Listing
 
 SUGGESTIONS_PER_NEED = 3
+SUGGESTIONS_SECONDS = 60
 KM_PER_DEGREE = 111.2
 # Degrees of longitude are shorter than degrees of latitude; at 52° north by this factor.
 LONGITUDE_FACTOR = 0.616
@@ -53,11 +56,17 @@ class Suggestion:
 
 
 def suggestions_for(needs: list[Listing]) -> dict[int, list[Suggestion]]:
-    """Offers that fit each need, keyed by the need's id."""
-    ids = [need.pk for need in needs if need.kind == Listing.Kind.NEED]
-    found: dict[int, list[Suggestion]] = defaultdict(list)
+    """Offers that fit each need, keyed by the need's id; shared for a minute, since finding
+    them reads every offer of the category and the answer is the same for everybody."""
+    ids = sorted(need.pk for need in needs if need.kind == Listing.Kind.NEED)
     if not ids:
-        return found
+        return defaultdict(list)
+    key = "suggestions:" + hashlib.sha256(repr(ids).encode()).hexdigest()
+    return cache.get_or_set(key, lambda: _find_suggestions(ids), SUGGESTIONS_SECONDS)
+
+
+def _find_suggestions(ids: list[int]) -> dict[int, list[Suggestion]]:
+    found: dict[int, list[Suggestion]] = defaultdict(list)
     params = {"needs": ids, "limit": SUGGESTIONS_PER_NEED, "factor": LONGITUDE_FACTOR}
     with connection.cursor() as cursor:
         cursor.execute(SUGGESTIONS_SQL, params)

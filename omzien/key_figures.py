@@ -7,7 +7,11 @@ figures in their AppConfig.ready(), so adding an app adds its figures without an
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.utils.functional import Promise
+
+# The figures are counts over whole tables: shared by everyone for a minute.
+FIGURES_SECONDS = 60
 
 
 @dataclass(frozen=True)
@@ -25,4 +29,9 @@ def register_key_figure(figure: KeyFigure) -> None:
 
 
 def key_figures() -> list[tuple[KeyFigure, int]]:
-    return [(figure, figure.count()) for figure in _figures]
+    counts = cache.get_or_set(
+        f"key-figures:{len(_figures)}",
+        lambda: [figure.count() for figure in _figures],
+        FIGURES_SECONDS,
+    )
+    return list(zip(_figures, counts, strict=True))

@@ -65,13 +65,25 @@ def is_shareable(request: HttpRequest, response: HttpResponse) -> bool:
     )
 
 
+def is_safe_method(request: HttpRequest) -> bool:
+    return request.method in ("GET", "HEAD")
+
+
 def cache_for_visitors(seconds: int) -> Callable[[View], View]:
     """Serve visitors a copy of the page at most `seconds` old, from the shared cache."""
+    return _cached(seconds, is_plain_visitor)
 
+
+def cache_for_everyone(seconds: int) -> Callable[[View], View]:
+    """For responses with nothing personal in them whoever asks (map data): one shared copy."""
+    return _cached(seconds, is_safe_method)
+
+
+def _cached(seconds: int, applies: Callable[[HttpRequest], bool]) -> Callable[[View], View]:
     def decorator(view: View) -> View:
         @wraps(view)
         def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-            if not is_plain_visitor(request):
+            if not applies(request):
                 return view(request, *args, **kwargs)
             key = cache_key(request)
             stored = cache.get(key)

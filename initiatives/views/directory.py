@@ -32,7 +32,7 @@ from django.views.decorators.vary import vary_on_headers
 from initiatives.facets import add_counts
 from initiatives.filters import InitiativeFilter
 from initiatives.models import Initiative, TargetGroup, Theme
-from omzien.page_cache import cache_for_visitors
+from omzien.page_cache import cache_for_everyone, cache_for_visitors
 
 PAGE_SIZE = 20
 MAP_LIST_PAGE_SIZE = 50
@@ -197,7 +197,7 @@ def municipality_clusters(request: HttpRequest, queryset: QuerySet) -> list[Clus
 
 @require_safe
 @gzip_page  # inside the cache would store a compressed copy for clients that cannot read it
-@cache_for_visitors(60)
+@cache_for_everyone(60)
 def map_data(request: HttpRequest) -> HttpResponse:
     """The markers of the matching initiatives, or, when more than MAP_POINTS_LIMIT match, one
     numbered circle per municipality: the response stays small whatever the network's size."""

@@ -129,6 +129,7 @@ def _queries_for(client: Client, url: str) -> int:
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("no_page_cache")
 def test_the_initiative_page_queries_stay_the_same_with_5_and_with_200_initiatives(
     client: Client, initiative: Initiative
 ) -> None:

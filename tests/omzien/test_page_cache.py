@@ -159,3 +159,37 @@ def test_only_a_200_is_stored_and_a_post_is_never_answered_from_the_cache() -> N
     post.LANGUAGE_CODE = "nl"
     view(post)
     assert len(calls) == 2
+
+
+def test_the_map_data_is_one_shared_copy_for_members_too(
+    client: Client, member: User, django_assert_max_num_queries: Callable
+) -> None:
+    client.force_login(member)
+    client.get("/initiatives/map.json")
+    # the session, the user, their groups (two-factor rule) and the copy
+    with django_assert_max_num_queries(4):
+        assert client.get("/initiatives/map.json").status_code == 200
+
+
+def test_the_directory_counts_are_shared_between_people(client: Client, member: User) -> None:
+    InitiativeFactory(name="Eerste")
+    Client().get(f"{DIRECTORY}?q=eerste")  # a visitor's request counts them
+    InitiativeFactory(name="Eerste erbij")
+    client.force_login(member)
+    page = client.get(f"{DIRECTORY}?q=eerste&sort=name")
+    # The list is fresh for a member; the counts next to the filters are the shared copy.
+    assert "Eerste erbij" in page.content.decode()
+    choices = dict(page.context["filter"].form.fields["municipality"].widget.choices)
+    assert choices["utrecht"] == "Utrecht (1)"
+
+
+def test_the_home_page_figures_are_shared_for_a_minute(
+    client: Client, member: User, django_assert_max_num_queries: Callable
+) -> None:
+    InitiativeFactory()
+    client.force_login(member)
+    first = client.get("/").context["figures"]
+    InitiativeFactory()
+    assert client.get("/").context["figures"] == first
+    cache.clear()
+    assert client.get("/").context["figures"] != first
