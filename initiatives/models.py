@@ -39,30 +39,30 @@ class Municipality(models.Model):
         return self.name
 
 
-class Theme(models.Model):
+class Label(models.Model):
+    """A word from the network's own list that initiatives are tagged with."""
+
     name = models.CharField(_("name"), max_length=60, unique=True)
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
 
     class Meta:
+        abstract = True
         ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Theme(Label):
+    class Meta(Label.Meta):
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
 
-    def __str__(self) -> str:
-        return self.name
 
-
-class TargetGroup(models.Model):
-    name = models.CharField(_("name"), max_length=60, unique=True)
-    slug = models.SlugField(_("slug"), max_length=60, unique=True)
-
-    class Meta:
-        ordering = ["name"]
+class TargetGroup(Label):
+    class Meta(Label.Meta):
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class InitiativeQuerySet(models.QuerySet):
