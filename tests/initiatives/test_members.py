@@ -1,3 +1,4 @@
+import json
 import threading
 from collections.abc import Callable
 from datetime import timedelta
@@ -188,3 +189,13 @@ def test_deleting_the_only_admin_hands_the_initiative_to_the_next_member(
     delete_account(member)
     assert list(initiative.memberships.values_list("user", "role")) == [(person.pk, "admin")]
     assert initiative.audit_entries.filter(action="admin_handed_over").exists()
+
+
+@pytest.mark.django_db
+def test_my_data_download_holds_my_memberships(
+    client: Client, member: User, initiative: Initiative
+) -> None:
+    client.force_login(member)
+    data = json.loads(client.get("/my-account/export/").content)
+    (membership,) = data["initiatives"]["memberships"]
+    assert (membership["initiative"], membership["role"]) == ("De Kracht van Zuilen", "admin")
