@@ -51,10 +51,9 @@ def _https_by_default(field: models.Field, **kwargs: object) -> forms.Field | No
 class InitiativeForm(forms.ModelForm):
     """The profile, in the order a person fills it in on a phone."""
 
-    formfield_callback = _https_by_default
-
     class Meta:
         model = Initiative
+        formfield_callback = _https_by_default
         fields = [
             "name",
             "municipality",
