@@ -141,3 +141,10 @@ def test_an_archived_initiative_leaves_the_directory_but_is_kept(
     assert initiative.status == Initiative.Status.ARCHIVED
     assert Client().get(initiative.get_absolute_url()).status_code == 404
     assert initiative not in Initiative.objects.approved()
+
+
+@pytest.mark.django_db
+def test_a_web_address_without_https_gets_it(client: Client, person: User) -> None:
+    client.force_login(person)
+    client.post("/initiatives/register/", form_data(website="groeneburen.nl"))
+    assert Initiative.objects.get(name=FORM["name"]).website == "https://groeneburen.nl"
