@@ -32,9 +32,13 @@ def member_list(request: HttpRequest, slug: str) -> HttpResponse:
 def _member_page(
     request: HttpRequest, initiative: Initiative, *, invite_form: InviteForm
 ) -> HttpResponse:
+    memberships = list(initiative.memberships.select_related("user").order_by("joined_at"))
+    admins = [m for m in memberships if m.is_admin]
     context = {
         "initiative": initiative,
-        "memberships": initiative.memberships.select_related("user").order_by("joined_at"),
+        "memberships": memberships,
+        # The last admin can neither step down nor leave: no buttons for that.
+        "sole_admin": admins[0] if len(admins) == 1 else None,
         "join_requests": initiative.join_requests.filter(
             status=JoinRequest.Status.OPEN
         ).select_related("user"),

@@ -15,6 +15,7 @@ from initiatives.models import Initiative, Listing
 from initiatives.permissions import can_edit_initiative, can_see_history
 from initiatives.profile import confirm_profile, initiative_for_token, update_profile
 from initiatives.views.lookup import initiative_for
+from omzien.page_cache import cache_for_visitors
 from omzien.ratelimit import allow
 
 CONTACT_LIMIT, CONTACT_WINDOW = 5, 60 * 60  # messages per address per hour
@@ -51,9 +52,7 @@ def _linked_data(request: HttpRequest, initiative: Initiative) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _detail_context(
-    request: HttpRequest, initiative: Initiative, contact_form: ContactForm
-) -> dict:
+def _detail_context(request: HttpRequest, initiative: Initiative) -> dict:
     initiative = (
         Initiative.objects.select_related("municipality")
         .prefetch_related("themes", "target_groups")
@@ -66,20 +65,22 @@ def _detail_context(
         "needs": [item for item in listings if item.kind == Listing.Kind.NEED],
         "offers": [item for item in listings if item.kind == Listing.Kind.OFFER],
         "suggestions": suggestions_for(listings),
-        "contact_form": contact_form,
         "linked_data": _linked_data(request, initiative),
         "latitude": latitude,
         "longitude": longitude,
     }
 
 
+@cache_for_visitors(60)
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = initiative_for(request, slug)
-    context = _detail_context(request, initiative, ContactForm())
-    return render(request, "initiatives/initiative_detail.html", context)
+    return render(
+        request, "initiatives/initiative_detail.html", _detail_context(request, initiative)
+    )
 
 
 def contact(request: HttpRequest, slug: str) -> HttpResponse:
+    """A page of its own, so the initiative's page carries no CSRF token and can be cached."""
     initiative = initiative_for(request, slug)
     if not initiative.is_public:
         raise Http404
@@ -96,10 +97,8 @@ def contact(request: HttpRequest, slug: str) -> HttpResponse:
             request, _("Your message is sent to %(name)s.") % {"name": initiative.name}
         )
         return redirect(initiative)
-    if request.method == "GET":
-        return redirect(f"{initiative.get_absolute_url()}#contact")
-    context = _detail_context(request, initiative, form)
-    return render(request, "initiatives/initiative_detail.html", context, status=200)
+    context = {"initiative": initiative, "contact_form": form}
+    return render(request, "initiatives/initiative_contact.html", context)
 
 
 @login_required

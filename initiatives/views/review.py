@@ -76,7 +76,9 @@ def approve(request: HttpRequest, slug: str) -> HttpResponse:
         messages.error(request, error.message)
     else:
         messages.success(
-            request, _("%(name)s is approved and now in the directory.") % {"name": initiative.name}
+            request,
+            _("%(name)s is approved; it shows in the directory within a minute.")
+            % {"name": initiative.name},
         )
     return redirect("initiatives:review-queue")
 

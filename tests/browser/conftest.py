@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections
 from playwright.sync_api import Browser, Page, Playwright, ViewportSize, sync_playwright
@@ -114,6 +115,7 @@ def portal(
     table after each test.
     """
     _reset_database(migrated_rows)
+    cache.clear()  # the shared page copies live in a table the flush may leave behind
     return live_server.url
 
 

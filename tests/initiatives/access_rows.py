@@ -58,7 +58,7 @@ ROWS: dict[str, Row | list[Row]] = {
     ],
     "initiatives:history": only("/initiatives/{x}/history/", {"coordinator": 200}),
     "initiatives:contact": [
-        same_for_all("/initiatives/{x}/contact/", 302),  # the form lives on the page itself
+        same_for_all("/initiatives/{x}/contact/", 200),
         _pending("/initiatives/{p}/contact/", insiders=404),
     ],
     "initiatives:confirm-current": [
