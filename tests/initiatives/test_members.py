@@ -199,3 +199,15 @@ def test_my_data_download_holds_my_memberships(
     data = json.loads(client.get("/my-account/export/").content)
     (membership,) = data["initiatives"]["memberships"]
     assert (membership["initiative"], membership["role"]) == ("De Kracht van Zuilen", "admin")
+
+
+@pytest.mark.django_db
+def test_what_i_changed_stays_in_the_history_without_my_name(
+    member: User, person: User, initiative: Initiative
+) -> None:
+    Membership.objects.create(initiative=initiative, user=person, role=Membership.Role.ADMIN)
+    set_role(initiative.memberships.get(user=person), by=member, role=Membership.Role.MEMBER)
+    delete_account(member)
+    entry = initiative.audit_entries.get(action="role_changed")
+    assert entry.user is None
+    assert entry.changes["role"] == "member"

@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 
+from omzien import embedded_db
 from omzien.env import env_bool, env_int, env_list
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -71,3 +72,13 @@ def test_the_production_static_files_build(tmp_path: Path, settings: object) -> 
     call_command("collectstatic", "--noinput", verbosity=0)
     manifest = json.loads((tmp_path / "staticfiles.json").read_text())
     assert "css/portal.css" in manifest["paths"]
+
+
+def test_an_embedded_database_that_cannot_start_says_so_in_one_sentence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the data folder should be")
+    monkeypatch.setattr(embedded_db, "DATA_DIR", blocked)
+    with pytest.raises(ImproperlyConfigured, match=r"could not start .* set DATABASE_URL"):
+        embedded_db.embedded_database_url()
