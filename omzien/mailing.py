@@ -1,13 +1,16 @@
-"""Sending the portal's e-mails: rendered from templates, in Dutch, after the transaction commits."""
+"""Sending the portal's e-mails: rendered from templates, in Dutch, queued with the change they
+report and sent by the worker (`omzien.mail_queue`)."""
 
 from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
+
+from omzien.mail_queue import queue
+from omzien.site_address import site_url
 
 
 def send_after_commit(
@@ -19,23 +22,24 @@ def send_after_commit(
 ) -> None:
     """`template` names a pair: `<template>_subject.txt` and `<template>_body.txt`.
 
-    The message is sent only if the surrounding transaction commits, so a rolled-back action
-    never announces itself. Each recipient gets their own message: addresses stay private.
+    The message is queued in the surrounding transaction and sent once it commits, so a
+    rolled-back action never announces itself. Each recipient gets their own message: addresses
+    stay private. Replies go to `reply_to`, or else to the network's address: never to noreply.
+    Links use `site_url`: the address of the request being handled, else SITE_URL.
     """
     recipients = sorted(set(to))
     if not recipients:
         return
     with translation.override(settings.LANGUAGE_CODE):
-        context = {"site_url": settings.SITE_URL, **context}
+        context = {"site_url": site_url(), **context}
         subject = render_to_string(f"{template}_subject.txt", context).strip()
         body = render_to_string(f"{template}_body.txt", context)
-    messages = [
-        EmailMessage(subject, body, to=[recipient], reply_to=list(reply_to))
-        for recipient in recipients
-    ]
-
-    def send() -> None:
-        for message in messages:
-            message.send()
-
-    transaction.on_commit(send)
+    for recipient in recipients:
+        queue(
+            EmailMessage(
+                subject,
+                body,
+                to=[recipient],
+                reply_to=list(reply_to) or [settings.CONTACT_EMAIL],
+            )
+        )

@@ -55,11 +55,14 @@ INSTALLED_APPS = [
     "allauth.usersessions",
     "django_filters",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "omzien.site_address.SiteAddressMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "omzien.language.DutchFirstLocaleMiddleware",
@@ -145,6 +148,7 @@ ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Omzien naar Elkaar] "
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 # Proxies in front of the app that append to X-Forwarded-For (rate limits count per visitor).
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
@@ -192,6 +196,9 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
 CONTACT_EMAIL = env_str("CONTACT_EMAIL", "info@omziennaarelkaar.nl")
+# Every e-mail is queued in the database with the change it reports and sent by the worker
+# (`manage.py db_worker`, see README); the tests run each task at once instead.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Security headers on every response; the strict parts only where the site is served over HTTPS.
 SECURE_CONTENT_TYPE_NOSNIFF = True

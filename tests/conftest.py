@@ -60,6 +60,13 @@ def fast_password_hashing(settings: object) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def tasks_run_at_once(settings: object) -> None:
+    """Queued tasks (e-mail) run when queued, so a test sees the message in `mail.outbox` at once.
+    Tests of the queue itself use the database backend (`tests/omzien/test_mail_queue.py`)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
 @pytest.fixture
 def committed(
     django_capture_on_commit_callbacks: Callable[..., AbstractContextManager[list]],
