@@ -5,11 +5,14 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export DEBUG ?= true
+# `make run PORT=8001` serves on another port; e-mail sent outside a request links there too.
+PORT ?= 8000
+export SITE_URL ?= http://127.0.0.1:$(PORT)
 
 # Folders whose strings are not the portal's own.
 NOT_OURS := -i .venv -i node_modules -i static -i tests -i bench
 
-.PHONY: run test lint format bench lock vendor messages setup
+.PHONY: run stop-db test lint format bench lock vendor messages setup
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed." if sys.version_info < (3, 11) else 0)'
@@ -21,9 +24,16 @@ setup: $(STAMP)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py createcachetable
 
+# The e-mail worker runs beside the web server and stops with it.
 run: setup
 	$(PY) manage.py load_demo_data
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py db_worker --no-reload --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# Stops the embedded PostgreSQL in .pgdata/ (it starts again on the next command).
+stop-db:
+	$(PY) -W ignore -c 'import pgserver; pgserver.get_server(".pgdata", cleanup_mode="stop").cleanup()'
 
 test: $(STAMP)
 	$(PY) -m pytest
