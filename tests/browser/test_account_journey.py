@@ -53,11 +53,11 @@ def log_out(page: Page) -> None:
 
 def log_in(page: Page, check: Check, email: str, password: str, *, step: str = "login") -> None:
     header(page).locator("a[href='/accounts/login/']").click()
-    expect(page.get_by_role("heading", name="Aanmelden", level=1)).to_be_visible()
+    expect(page.get_by_role("heading", name="Inloggen", level=1)).to_be_visible()
     check(page, step)
     page.get_by_label("E-mailadres").fill(email)
     page.get_by_label("Wachtwoord", exact=True).fill(password)
-    page.get_by_role("button", name="Aanmelden").click()
+    page.get_by_role("button", name="Inloggen").click()
 
 
 def activate_authenticator(page: Page, check: Check, password: str) -> str:
@@ -85,14 +85,14 @@ def test_a_newcomer_signs_up_confirms_logs_in_and_protects_the_account_with_two_
 ) -> None:
     page.goto(portal)
     header(page).locator("a[href='/accounts/signup/']").click()
-    expect(page.get_by_role("heading", name="Registreren", level=1)).to_be_visible()
+    expect(page.get_by_role("heading", name="Account aanmaken", level=1)).to_be_visible()
     check(page, "signup")
     page.get_by_label("E-mailadres").fill(EMAIL)
     page.get_by_label("Wachtwoord", exact=True).fill(PASSPHRASE)
     page.get_by_label("Wachtwoord (bevestigen)").fill(PASSPHRASE)
-    page.get_by_role("button", name="Registreren").click()
+    page.get_by_role("button", name="Account aanmaken").click()
 
-    expect(page.get_by_role("heading", name="Verifieer je e-mailadres")).to_be_visible()
+    expect(page.get_by_role("heading", name="Bevestig je e-mailadres")).to_be_visible()
     expect(page.get_by_role("status")).to_contain_text(EMAIL)
     check(page, "check-your-email")
     (message,) = mail.outbox
@@ -116,17 +116,17 @@ def test_a_newcomer_signs_up_confirms_logs_in_and_protects_the_account_with_two_
     expect(page).to_have_url(f"{portal}/my-account/")
 
     page.get_by_role("main").locator("a[href='/accounts/2fa/']").first.click()
-    expect(page.get_by_role("heading", name="Twee-factor-authenticatie", level=1)).to_be_visible()
+    expect(page.get_by_role("heading", name="Tweestapsverificatie", level=1)).to_be_visible()
     check(page, "two-factor")
     page.get_by_role("main").locator("a[href='/accounts/2fa/totp/activate/']").click()
     secret = activate_authenticator(page, check, PASSPHRASE)
 
     log_out(page)
     log_in(page, check, EMAIL, PASSPHRASE, step="login-with-two-factor")
-    expect(page.get_by_role("heading", name="Twee-factor-authenticatie", level=1)).to_be_visible()
+    expect(page.get_by_role("heading", name="Tweestapsverificatie", level=1)).to_be_visible()
     check(page, "authenticator-code")
     page.get_by_role("textbox").fill(authenticator_code(secret, periods_ahead=1))
-    page.get_by_role("button", name="Aanmelden").click()
+    page.get_by_role("button", name="Inloggen").click()
     expect(page).to_have_url(f"{portal}/my-account/")
 
 

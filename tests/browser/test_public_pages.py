@@ -59,4 +59,4 @@ def test_the_language_switch_turns_the_portal_english_and_back(
     switch.get_by_role("combobox").select_option("nl")
     switch.get_by_role("button").click()
     expect(page.locator("html")).to_have_attribute("lang", "nl")
-    expect(page.get_by_role("heading", name="Aanmelden", level=1)).to_be_visible()
+    expect(page.get_by_role("heading", name="Inloggen", level=1)).to_be_visible()

@@ -20,9 +20,7 @@ def test_links_in_an_email_use_the_address_the_request_came_in_on(
     initiative = InitiativeFactory(admin=member)
     data = {"name": "Anna", "email": "anna@example.nl", "message": "Mag ik meedoen?"}
     with committed():
-        client.post(
-            f"/initiatives/{initiative.slug}/contact/", data, HTTP_HOST="localhost:8001"
-        )
+        client.post(f"/initiatives/{initiative.slug}/contact/", data, HTTP_HOST="localhost:8001")
     (message,) = mail.outbox
     assert f"http://localhost:8001{initiative.get_absolute_url()}" in message.body
     assert "127.0.0.1:8000" not in message.body
