@@ -72,7 +72,7 @@ def committed(
     django_capture_on_commit_callbacks: Callable[..., AbstractContextManager[list]],
 ) -> Callable[[], AbstractContextManager[list]]:
     """Each test runs inside a transaction that never commits, so what the code defers to
-    "after the commit" (sending e-mail) would never run: `with committed(): ...` runs it."""
+    "after the commit" would never run: `with committed(): ...` runs it."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
