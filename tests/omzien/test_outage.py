@@ -6,7 +6,7 @@ import socket
 from collections.abc import Iterator
 
 import pytest
-from django.db import connection
+from django.db import OperationalError, connection
 from django.test import Client
 
 
@@ -57,3 +57,16 @@ def test_the_log_says_when_the_database_is_back(
     connection.close()
     assert client.get("/privacy/").status_code == 200
     assert "Database answers again" in caplog.text
+
+
+@pytest.mark.django_db
+def test_a_connection_lost_during_a_page_ends_in_the_same_503(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def lost() -> None:
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr("omzien.views.key_figures", lost)
+    response = client.get("/")
+    assert response.status_code == 503
+    assert response["Retry-After"].isdigit()
