@@ -27,7 +27,7 @@ setup: $(STAMP)
 # The e-mail worker runs beside the web server and stops with it.
 run: setup
 	$(PY) manage.py load_demo_data
-	$(PY) manage.py db_worker --no-reload --verbosity 0 & worker=$$!; \
+	$(PY) manage.py db_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 

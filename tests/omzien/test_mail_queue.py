@@ -107,12 +107,6 @@ def test_a_failing_mail_server_breaks_no_request_and_the_message_is_retried(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_pauses_between_attempts_grow() -> None:
-    assert list(RETRY_DELAYS) == sorted(RETRY_DELAYS)
-    assert len(set(RETRY_DELAYS)) == len(RETRY_DELAYS)
-
-
-@pytest.mark.django_db(transaction=True)
 def test_a_message_that_keeps_failing_is_given_up_and_shown_to_staff(
     client: Client, database_queue: None, settings: object, caplog: pytest.LogCaptureFixture
 ) -> None:
