@@ -70,3 +70,13 @@ def can_see_members(user: User | AnonymousUser, initiative: Initiative) -> bool:
 def can_remove_membership(user: User | AnonymousUser, membership: Membership) -> bool:
     """Anyone may leave; admins and coordinators may remove others."""
     return membership.user_id == user.pk or can_manage_members(user, membership.initiative)
+
+
+def can_claim_initiative(user: User | AnonymousUser, initiative: Initiative) -> bool:
+    """ "This is our initiative": for a listed initiative that nobody belongs to yet, so that a
+    request to join would reach no one."""
+    return user.is_authenticated and initiative.is_public and not initiative.has_team
+
+
+def can_decide_claims(user: User | AnonymousUser) -> bool:
+    return is_coordinator(user)

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from initiatives.approval import admin_addresses
-from initiatives.models import Initiative
+from initiatives.models import Initiative, InitiativeQuerySet
 from initiatives.profile import confirm_token
 from omzien.mailing import send_after_commit
 
@@ -17,9 +17,14 @@ STALE_AFTER = timedelta(days=365)
 REMIND_AGAIN_AFTER = timedelta(days=30)
 
 
+def stale_initiatives(now: timezone.datetime | None = None) -> InitiativeQuerySet:
+    """Listed initiatives whose profile was neither updated nor confirmed for a year."""
+    return Initiative.objects.approved().not_confirmed_since((now or timezone.now()) - STALE_AFTER)
+
+
 def initiatives_to_remind(now: timezone.datetime | None = None) -> list[Initiative]:
     now = now or timezone.now()
-    stale = Initiative.objects.approved().not_confirmed_since(now - STALE_AFTER)
+    stale = stale_initiatives(now)
     return list(
         stale.exclude(reminded_at__gt=now - REMIND_AGAIN_AFTER).select_related("municipality")
     )
