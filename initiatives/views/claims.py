@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -53,7 +52,7 @@ def _claim_for(request: HttpRequest, slug: str, claim_id: int) -> tuple[Initiati
 
 
 def _back_to_overview() -> HttpResponse:
-    return redirect(reverse("coordination") + "#queue-claims")
+    return redirect("coordination")
 
 
 @login_required
