@@ -29,15 +29,18 @@ whoever may see at least one queue.
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-from django.contrib.auth.base_user import AbstractBaseUser
-from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.utils.functional import Promise
 
-Person = AbstractBaseUser | AnonymousUser
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from accounts.models import User
+
+Person: TypeAlias = "User | AnonymousUser"
 
 OVERVIEW_ITEMS = 5
 PAGE_ITEMS = 25
