@@ -1,4 +1,4 @@
-""" "This is our initiative": claiming an initiative that nobody belongs to.
+"""Claiming an initiative that nobody belongs to: "dit is ons initiatief".
 
 Imported initiatives, and those whose last member left, have no team: a request to join them
 reaches no one. A person who is part of one claims it; a coordinator confirms the claim, which

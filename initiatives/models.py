@@ -348,9 +348,8 @@ class JoinRequest(models.Model):
 
 
 class Claim(models.Model):
-    """ "This is our initiative": a person asks to become the first admin of one without a team.
-
-    Coordinators confirm or decline it (initiatives/claims.py)."""
+    """A person says an initiative without a team is theirs ("dit is ons initiatief") and asks to
+    become its first admin; coordinators confirm or decline it (initiatives/claims.py)."""
 
     class Status(models.TextChoices):
         OPEN = "open", _("open")

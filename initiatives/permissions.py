@@ -70,8 +70,8 @@ def can_remove_membership(user: User | AnonymousUser, membership: Membership) ->
 
 
 def can_claim_initiative(user: User | AnonymousUser, initiative: Initiative) -> bool:
-    """ "This is our initiative": for a listed initiative that nobody belongs to yet, so that a
-    request to join would reach no one."""
+    """Saying "dit is ons initiatief": for a listed initiative that nobody belongs to yet, where
+    a request to join would reach no one."""
     return user.is_authenticated and initiative.is_public and not initiative.has_team
 
 

@@ -23,8 +23,8 @@ queues without an import here (initiatives/work_queues.py is the example to copy
 shows, so that it costs the same queries for 3 items as for 3,000). The overview shows its count
 and the first OVERVIEW_ITEMS; under them, a link to `url_name` when the app has a page of its own
 for the queue, otherwise (when more are waiting) to /coordination/<key>/, which shows the whole
-queue a page at a time. Queues appear in the order they were registered; the page and the header link are shown to
-whoever may see at least one queue.
+queue a page at a time. Queues appear in the order they were registered. The page, and the link
+to it in the header, are there for whoever may see at least one queue.
 """
 
 from collections.abc import Callable, Sequence

@@ -1,4 +1,4 @@
-""" "This is our initiative": claiming one without a team, and the coordinators' answer."""
+"""Claiming an initiative without a team ("dit is ons initiatief"), and the coordinators' answer."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required

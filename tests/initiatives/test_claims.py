@@ -1,4 +1,4 @@
-""" "This is our initiative": claiming an initiative without a team, and the coordinators' answer."""
+"""Claiming an initiative without a team ("dit is ons initiatief"), and the coordinators' answer."""
 
 import json
 import threading
