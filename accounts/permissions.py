@@ -4,8 +4,16 @@ from django.contrib.auth.models import AnonymousUser
 from accounts.models import User
 
 
+def group_names(user: User) -> frozenset[str]:
+    """The person's roles, read once per request and kept on the user object: the two-factor
+    rule and the apps' role checks (the header's, among others) ask on every page."""
+    if not hasattr(user, "_group_names"):
+        user._group_names = frozenset(user.groups.values_list("name", flat=True))
+    return user._group_names
+
+
 def must_use_two_factor(user: User | AnonymousUser) -> bool:
     """Staff (for the admin) and everyone holding a role of trust must use two-factor login."""
     if not user.is_authenticated:
         return False
-    return user.is_staff or user.groups.filter(name__in=settings.TWO_FACTOR_GROUPS).exists()
+    return user.is_staff or not group_names(user).isdisjoint(settings.TWO_FACTOR_GROUPS)

@@ -17,6 +17,7 @@ from initiatives import audit
 from initiatives.demo_data import (
     ADMINS,
     CITIES,
+    CLAIMS,
     INVITATIONS,
     NAMED,
     NEEDS,
@@ -31,6 +32,7 @@ from initiatives.demo_data import (
     Pattern,
 )
 from initiatives.models import (
+    Claim,
     Initiative,
     Listing,
     Membership,
@@ -66,7 +68,7 @@ class Spec:
 def load_initiatives() -> list[str]:
     if not Initiative.objects.filter(name=MARKER).exists():
         make_directory(random.Random(SEED))  # noqa: S311 - demo data, the same every run
-    return [*make_admins(), *summary()]
+    return [*make_admins(), *make_claims(), *summary()]
 
 
 def make_directory(rng: random.Random) -> None:
@@ -268,6 +270,21 @@ def make_admins() -> list[str]:
         if created and initiative.status == Initiative.Status.PENDING:
             audit.record(initiative, by=user, action="registered")
         lines.append(f"Admin of {initiative.name} ({initiative.status}): {email}")
+    return lines
+
+
+def make_claims() -> list[str]:
+    """A few people who say an initiative without a team is theirs, for the coordinators."""
+    lines = []
+    for claim in CLAIMS:
+        initiative = Initiative.objects.filter(name=claim.initiative).first()
+        if initiative is None or initiative.has_team:
+            continue
+        user = demo_user(claim.email, claim.name)
+        Claim.objects.get_or_create(
+            initiative=initiative, user=user, defaults={"message": claim.message}
+        )
+        lines.append(f"Claims {initiative.name} (waits for a coordinator): {claim.email}")
     return lines
 
 

@@ -509,3 +509,31 @@ ADMINS = [
     DemoAdmin("renswoude@demo.omziennaarelkaar.nl", "Yara Haddad", "Taalcafé Renswoude"),
     DemoAdmin("oudewater@demo.omziennaarelkaar.nl", "Marleen Kok", "Eettafel Oudewater"),
 ]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DemoClaim:
+    """Someone who says an initiative without a team is theirs, waiting for a coordinator."""
+
+    email: str
+    name: str
+    initiative: str
+    message: str
+
+
+CLAIMS = [
+    DemoClaim(
+        "nieuwland@demo.omziennaarelkaar.nl",
+        "Ruud Jansen",
+        "Samen maken we Nieuwland",
+        "Ik ben penningmeester van onze bewonersvereniging en organiseer elk jaar het buurtfeest "
+        "op het Nieuwlandplein. De andere bestuursleden vragen of ik de pagina wil bijhouden.",
+    ),
+    DemoClaim(
+        "kanaleneiland@demo.omziennaarelkaar.nl",
+        "Samira Bouzid",
+        "Krachtstation Kanaleneiland",
+        "Sinds 2021 coördineer ik de vrijwilligers van het Krachtstation. Je kunt me op "
+        "dinsdagochtend ook in het buurthuis vinden.",
+    ),
+]

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
-from initiatives.models import FIRST_FOUNDING_YEAR, Initiative, Listing, Membership
+from initiatives.models import FIRST_FOUNDING_YEAR, Claim, Initiative, Listing, Membership
 
 LOGO_MAX_BYTES = 2 * 1024 * 1024
 LOGO_MAX_SIDE = 800
@@ -155,6 +155,22 @@ class JoinForm(forms.Form):
         required=False,
         max_length=1000,
         help_text=_("Who are you and how would you like to help?"),
+    )
+
+
+class ClaimForm(forms.ModelForm):
+    class Meta:
+        model = Claim
+        fields = ["message"]
+        widgets = {"message": forms.Textarea(attrs={"rows": 4})}
+
+
+class DeclineClaimForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The person receives this by e-mail."),
+        max_length=2000,
     )
 
 

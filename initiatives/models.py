@@ -9,6 +9,7 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Coalesce, Greatest, Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from omzien.markdown import render_markdown
@@ -87,9 +88,18 @@ class InitiativeQuerySet(models.QuerySet):
         offers = Listing.objects.filter(initiative=OuterRef("pk"), kind=Listing.Kind.OFFER)
         return self.filter(Exists(offers))
 
+    def with_last_seen(self) -> "InitiativeQuerySet":
+        """`last_seen`: when the profile was last updated or confirmed as current."""
+        return self.annotate(
+            last_seen=Greatest("updated_at", Coalesce("confirmed_at", "updated_at"))
+        )
+
     def not_confirmed_since(self, moment: "timezone.datetime") -> "InitiativeQuerySet":
-        last_seen = Greatest("updated_at", Coalesce("confirmed_at", "updated_at"))
-        return self.alias(last_seen=last_seen).filter(last_seen__lt=moment)
+        return self.with_last_seen().filter(last_seen__lt=moment)
+
+    def without_team(self) -> "InitiativeQuerySet":
+        """Initiatives nobody belongs to (imported ones, or the last member left)."""
+        return self.exclude(Exists(Membership.objects.filter(initiative=OuterRef("pk"))))
 
 
 class Initiative(models.Model):
@@ -242,6 +252,11 @@ class Initiative(models.Model):
             return float(self.latitude), float(self.longitude)
         return float(self.municipality.latitude), float(self.municipality.longitude)
 
+    @cached_property
+    def has_team(self) -> bool:
+        """Someone belongs to it: requests to join and messages reach a person."""
+        return self.memberships.exists()
+
     def activity_lines(self) -> list[str]:
         return [line.strip() for line in self.activities.splitlines() if line.strip()]
 
@@ -330,6 +345,56 @@ class JoinRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} → {self.initiative}"
+
+
+class Claim(models.Model):
+    """A person says an initiative without a team is theirs ("dit is ons initiatief") and asks to
+    become its first admin; coordinators confirm or decline it (initiatives/claims.py)."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("open")
+        CONFIRMED = "confirmed", _("confirmed")
+        DECLINED = "declined", _("declined")
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="claims")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="claims"
+    )
+    message = models.TextField(
+        _("how are you connected to this initiative?"),
+        max_length=1000,
+        help_text=_(
+            "For example: I am its chair, or I run the Tuesday coffee morning. A coordinator "
+            "reads this and may get in touch."
+        ),
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    decline_reason = models.TextField(_("reason"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("claim")
+        verbose_name_plural = _("claims")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative", "user"],
+                condition=Q(status="open"),
+                name="claim_one_open_per_person",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "created_at"], name="claim_status_created_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.initiative}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
 
 
 class Listing(models.Model):

@@ -3,18 +3,15 @@
 from django.contrib.auth.models import AnonymousUser
 
 from accounts.models import User
+from accounts.permissions import group_names
 from initiatives.models import Initiative, Membership
 
 COORDINATOR_GROUP = "coordinator"
 
 
 def is_coordinator(user: User | AnonymousUser) -> bool:
-    if not user.is_authenticated:
-        return False
-    # Cached on the user object: templates ask this many times per page.
-    if not hasattr(user, "_is_coordinator"):
-        user._is_coordinator = user.groups.filter(name=COORDINATOR_GROUP).exists()
-    return user._is_coordinator
+    # The groups are read once per request (templates ask this many times per page).
+    return user.is_authenticated and COORDINATOR_GROUP in group_names(user)
 
 
 def membership_of(user: User | AnonymousUser, initiative: Initiative) -> Membership | None:
@@ -70,3 +67,13 @@ def can_see_members(user: User | AnonymousUser, initiative: Initiative) -> bool:
 def can_remove_membership(user: User | AnonymousUser, membership: Membership) -> bool:
     """Anyone may leave; admins and coordinators may remove others."""
     return membership.user_id == user.pk or can_manage_members(user, membership.initiative)
+
+
+def can_claim_initiative(user: User | AnonymousUser, initiative: Initiative) -> bool:
+    """Saying "dit is ons initiatief": for a listed initiative that nobody belongs to yet, where
+    a request to join would reach no one."""
+    return user.is_authenticated and initiative.is_public and not initiative.has_team
+
+
+def can_decide_claims(user: User | AnonymousUser) -> bool:
+    return is_coordinator(user)

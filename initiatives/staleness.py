@@ -1,6 +1,6 @@
 """Reminding admins of initiatives whose profile has not been looked at for a year."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from initiatives.approval import admin_addresses
-from initiatives.models import Initiative
+from initiatives.models import Initiative, InitiativeQuerySet
 from initiatives.profile import confirm_token
 from omzien.mailing import send_after_commit
 
@@ -17,15 +17,20 @@ STALE_AFTER = timedelta(days=365)
 REMIND_AGAIN_AFTER = timedelta(days=30)
 
 
-def initiatives_to_remind(now: timezone.datetime | None = None) -> list[Initiative]:
+def stale_initiatives(now: datetime | None = None) -> InitiativeQuerySet:
+    """Listed initiatives whose profile was neither updated nor confirmed for a year."""
+    return Initiative.objects.approved().not_confirmed_since((now or timezone.now()) - STALE_AFTER)
+
+
+def initiatives_to_remind(now: datetime | None = None) -> list[Initiative]:
     now = now or timezone.now()
-    stale = Initiative.objects.approved().not_confirmed_since(now - STALE_AFTER)
+    stale = stale_initiatives(now)
     return list(
         stale.exclude(reminded_at__gt=now - REMIND_AGAIN_AFTER).select_related("municipality")
     )
 
 
-def remind_stale_initiatives(now: timezone.datetime | None = None) -> int:
+def remind_stale_initiatives(now: datetime | None = None) -> int:
     """E-mail the admins of each stale initiative; returns how many initiatives were reminded."""
     now = now or timezone.now()
     reminded = 0

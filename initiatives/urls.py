@@ -1,6 +1,6 @@
 from django.urls import path
 
-from initiatives.views import directory, exchange, insights, members, profile, review
+from initiatives.views import claims, directory, exchange, insights, members, profile, review
 
 app_name = "initiatives"
 
@@ -38,6 +38,10 @@ urlpatterns = [
         name="answer-join-request",
     ),
     path("invitations/<str:token>/", members.invitation, name="invitation"),
+    # "This is our initiative" (views/claims.py).
+    path("<slug:slug>/claim/", claims.claim, name="claim"),
+    path("<slug:slug>/claims/<int:claim_id>/confirm/", claims.confirm, name="confirm-claim"),
+    path("<slug:slug>/claims/<int:claim_id>/decline/", claims.decline, name="decline-claim"),
     # The profile (views/profile.py).
     path("<slug:slug>/", profile.detail, name="detail"),
     path("<slug:slug>/edit/", profile.edit, name="edit"),

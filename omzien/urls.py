@@ -22,6 +22,8 @@ urlpatterns = [
         name="accessibility",
     ),
     path("contact/", TemplateView.as_view(template_name="omzien/contact.html"), name="contact"),
+    path("coordination/", views.coordination, name="coordination"),
+    path("coordination/<slug:key>/", views.coordination_queue, name="coordination-queue"),
     path("initiatives/", include("initiatives.urls")),
     path("language/", switch_language, name="switch-language"),
     path("accounts/", include("allauth.urls")),

@@ -1,10 +1,13 @@
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, connection
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from omzien.key_figures import key_figures
 from omzien.page_cache import cache_for_visitors
+from omzien.work_queues import overview_of, queue_page, registered_queue, work_queues_for
 
 
 @cache_for_visitors(60)
@@ -26,3 +29,25 @@ def healthz(request: HttpRequest) -> HttpResponse:
 def trivial(request: HttpRequest) -> HttpResponse:
     """The benchmark's yardstick: Django's cheapest response. Routed only when benchmarking."""
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+@login_required
+def coordination(request: HttpRequest) -> HttpResponse:
+    """The coordinators' work overview: every queue this person may see, the first few of each."""
+    queues = work_queues_for(request.user)
+    if not queues:
+        raise PermissionDenied
+    overviews = [overview_of(queue) for queue in queues]
+    return render(request, "omzien/coordination.html", {"overviews": overviews})
+
+
+@login_required
+def coordination_queue(request: HttpRequest, key: str) -> HttpResponse:
+    """One queue of the overview in full, a page at a time."""
+    queue = registered_queue(key)
+    if queue is None:
+        raise Http404
+    if not queue.visible_to(request.user):
+        raise PermissionDenied
+    page = queue_page(queue, request.GET.get("page"))
+    return render(request, "omzien/coordination_queue.html", {"queue": queue, "page": page})

@@ -13,6 +13,7 @@ from tests.access import (
     admin_row,
     for_signed_in,
     for_visitors,
+    only,
     same_for_all,
     split,
 )
@@ -28,6 +29,12 @@ ROWS: dict[str, Row | list[Row]] = {
     "accessibility": same_for_all("/accessibility/", 200),
     "contact": same_for_all("/contact/", 200),
     "switch-language": same_for_all("/language/?language=en&next=/privacy/", 302),
+    # The coordinators' work overview, and one of its queues in full.
+    "coordination": only("/coordination/", {"coordinator": 200}),
+    "coordination-queue": [
+        only("/coordination/without-team/", {"coordinator": 200}),
+        for_signed_in("/coordination/no-such-queue/", 404),
+    ],
     # My account.
     "accounts:overview": for_signed_in("/my-account/"),
     "accounts:export": for_signed_in("/my-account/export/"),

@@ -2,14 +2,15 @@
 
 - `member` is the admin of the approved initiative X and of the pending initiative P;
 - `other_member` is the admin of the approved initiative Y;
-- X has a need and an offer, an open invitation and a join request from `person`.
+- X has a need and an offer, an open invitation and a join request from `person`;
+- T is approved and has no team; `person` has claimed it ("this is our initiative").
 """
 
 from dataclasses import dataclass, field
 
 from accounts.models import User
 from initiatives.membership import invite_member
-from initiatives.models import Initiative, Invitation, JoinRequest, Listing
+from initiatives.models import Claim, Initiative, Invitation, JoinRequest, Listing
 from initiatives.profile import confirm_token
 from tests.factories import InitiativeFactory, ListingFactory
 from tests.personas import MAKERS
@@ -28,6 +29,8 @@ def build_world() -> World:
     pending = InitiativeFactory(
         name="Nieuw P", slug="p", status=Initiative.Status.PENDING, admin=people["member"]
     )
+    without_team = InitiativeFactory(name="Zonder team T", slug="t")
+    claim = Claim.objects.create(initiative=without_team, user=people["person"], message="Ik")
     need = ListingFactory(initiative=x, kind=Listing.Kind.NEED)
     ListingFactory(initiative=y, kind=Listing.Kind.OFFER)
     invitation: Invitation = invite_member(x, by=people["member"], email="gast@example.nl")
@@ -36,6 +39,8 @@ def build_world() -> World:
         "x": x.slug,
         "y": y.slug,
         "p": pending.slug,
+        "t": without_team.slug,
+        "claim": claim.pk,
         "need": need.pk,
         "token": invitation.token,
         "join_request": join_request.pk,

@@ -69,6 +69,11 @@ def can_register_initiative(user: Person) -> bool:
     return permissions.can_register_initiative(user)
 
 
+@register.filter
+def can_claim_initiative(user: Person, initiative: Initiative) -> bool:
+    return permissions.can_claim_initiative(user, initiative)
+
+
 @register.simple_tag
 def my_memberships(user: Person) -> "QuerySet[Membership] | list[Membership]":
     """The initiatives a person belongs to, for "My initiatives" on the account page."""

@@ -4,6 +4,7 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -11,7 +12,7 @@ from django.utils.translation import gettext as _
 from initiatives.contact import send_contact_message
 from initiatives.exchange import suggestions_for
 from initiatives.forms import ContactForm, InitiativeForm
-from initiatives.models import Initiative, Listing
+from initiatives.models import Initiative, Listing, Membership
 from initiatives.permissions import can_edit_initiative, can_see_history
 from initiatives.profile import confirm_profile, initiative_for_token, update_profile
 from initiatives.views.lookup import initiative_for
@@ -56,6 +57,8 @@ def _detail_context(request: HttpRequest, initiative: Initiative) -> dict:
     initiative = (
         Initiative.objects.select_related("municipality")
         .prefetch_related("themes", "target_groups")
+        # Fills Initiative.has_team in this query: who is asked to join, or to claim it.
+        .annotate(has_team=Exists(Membership.objects.filter(initiative=OuterRef("pk"))))
         .get(pk=initiative.pk)
     )
     listings = list(initiative.listings.order_by("kind", "category", "text"))

@@ -47,6 +47,18 @@ ROWS: dict[str, Row | list[Row]] = {
         "/initiatives/{x}/join-requests/{join_request}/answer/", X_MEMBER_ACTED
     ).posting(),
     "initiatives:invitation": for_signed_in("/initiatives/invitations/{token}/"),
+    # Only an initiative without a team can be claimed; the coordinators answer.
+    "initiatives:claim": [
+        for_signed_in("/initiatives/{t}/claim/"),
+        for_signed_in("/initiatives/{x}/claim/", 403),
+        _pending("/initiatives/{p}/claim/", insiders=403, visitor=302),
+    ],
+    "initiatives:confirm-claim": only(
+        "/initiatives/{t}/claims/{claim}/confirm/", {"coordinator": 302}
+    ).posting(),
+    "initiatives:decline-claim": only(
+        "/initiatives/{t}/claims/{claim}/decline/", {"coordinator": 200}
+    ),
     "initiatives:detail": [
         same_for_all("/initiatives/{x}/", 200),
         _pending("/initiatives/{p}/"),
