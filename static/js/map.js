@@ -41,6 +41,11 @@
       return namedIcon(String(count), clusterLabel(count), clusterSize(count));
     },
   }).addTo(map);
+  // A spread-out circle of many initiatives is larger than the circle was: bring it into view
+  // (panning keeps it spread out; zooming would fold it up again).
+  grouped.on("spiderfied", function (event) {
+    map.panTo(event.cluster.getLatLng());
+  });
   var municipalities = L.layerGroup().addTo(map);
   var shown = null;
 
