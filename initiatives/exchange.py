@@ -39,9 +39,10 @@ FROM initiatives_listing need
 JOIN initiatives_initiative asking ON asking.id = need.initiative_id
 JOIN initiatives_municipality asking_place ON asking_place.id = asking.municipality_id
 CROSS JOIN LATERAL (
-    SELECT string_agg(
-               quote_literal(word.lexeme) || CASE WHEN length(word.lexeme) >= 4 THEN ':*' END,
-               ' | ')::tsquery AS words
+    -- The need's lexemes are stemmed already: cast to a query as they are, not stemmed again.
+    SELECT string_agg(quote_literal(word.lexeme)
+                      || CASE WHEN length(word.lexeme) >= 4 THEN ':*' ELSE '' END,
+                      ' | ')::tsquery AS words
     FROM unnest(need.search_vector) AS word
     WHERE word.lexeme <> ALL(tsvector_to_array(to_tsvector('dutch', %(filler)s)))
 ) need_words

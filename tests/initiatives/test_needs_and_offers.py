@@ -116,6 +116,14 @@ def test_a_word_matches_the_start_of_a_longer_word(client: Client) -> None:
 
 @pytest.mark.django_db
 @pytest.mark.usefixtures("no_page_cache")
+def test_a_short_word_matches_too(client: Client) -> None:
+    bus = need("Een bus voor uitjes.")
+    offer("Onze bus met negen stoelen is te leen.")
+    assert suggested(client, bus) == ["Onze bus met negen stoelen is te leen."]
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("no_page_cache")
 def test_equally_relevant_offers_come_from_the_same_municipality_first_then_the_nearest(
     client: Client,
 ) -> None:
