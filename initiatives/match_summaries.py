@@ -50,8 +50,8 @@ def send_match_summary(initiative_id: int, *, now: datetime) -> bool:
     with transaction.atomic():
         initiative = Initiative.objects.select_for_update().get(pk=initiative_id)
         # Checked again under the lock: a run beside this one may have sent it just now.
-        recent = MatchSummary.objects.filter(initiative=initiative, sent_at__gt=now - SUMMARY_EVERY)
-        if recent.exists():
+        last = MatchSummary.objects.filter(initiative=initiative).first()
+        if last is not None and last.sent_at > now - SUMMARY_EVERY:
             return False
         admins = admin_addresses(initiative)
         matches = new_matches(initiative)
@@ -62,7 +62,11 @@ def send_match_summary(initiative_id: int, *, now: datetime) -> bool:
             for match in matches
             for offer in match.offers
         )
-        MatchSummary.objects.update_or_create(initiative=initiative, defaults={"sent_at": now})
+        if last is None:
+            MatchSummary.objects.create(initiative=initiative, sent_at=now)
+        else:
+            last.sent_at = now
+            last.save(update_fields=["sent_at"])
         send_after_commit(
             "initiatives/email/match_summary",
             {"initiative": initiative, "matches": matches},

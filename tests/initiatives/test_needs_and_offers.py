@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from accounts.models import User
-from initiatives.match_summaries import send_match_summaries
+from initiatives.match_summaries import send_match_summaries, send_match_summary
 from initiatives.models import Initiative, Listing, Municipality, SentMatch
 from tests.factories import InitiativeFactory, ListingFactory, UserFactory
 
@@ -277,6 +277,24 @@ def test_no_summary_without_a_match_or_without_an_admin(
     # The admin of `asking` is told; the initiative without a team is not, and keeps its match.
     assert len(mail.outbox) == 1
     assert not SentMatch.objects.filter(need__initiative=no_team).exists()
+
+
+@pytest.mark.django_db
+def test_a_summary_needs_the_same_queries_for_few_and_many_needs_and_offers(
+    member: User, committed: Callable
+) -> None:
+    def queries_for_one_summary(needs: int) -> int:
+        initiative = InitiativeFactory(admin=member)
+        for number in range(needs):
+            need(f"Tweedehands laptops, nummer {number}.", initiative=initiative)
+            offer(f"Tweedehands laptops te leen, partij {number}.")
+        with CaptureQueriesContext(connection) as queries, committed():
+            assert send_match_summary(initiative.pk, now=timezone.now())
+        return len(queries)
+
+    # Lock the initiative; its last summary, admins, needs, their offers and what it was told
+    # before; record what it is told now, and when; 2 for the transaction (a savepoint here).
+    assert queries_for_one_summary(1) == queries_for_one_summary(15) == 10
 
 
 @pytest.mark.django_db(transaction=True)
