@@ -419,15 +419,58 @@ class Listing(models.Model):
         help_text=_("Short and concrete, for example: a room for 20 people on weekday evenings."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # The words of the text, for matching offers to needs (initiatives/exchange.py).
+    search_vector = models.GeneratedField(
+        expression=SearchVector("text", config="dutch"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("need or offer")
         verbose_name_plural = _("needs and offers")
-        indexes = [models.Index(fields=["kind", "category"], name="listing_kind_category_idx")]
+        indexes = [
+            models.Index(fields=["kind", "category"], name="listing_kind_category_idx"),
+            GinIndex(F("search_vector"), name="listing_search_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.initiative}: {self.text}"
+
+
+class MatchSummary(models.Model):
+    """When an initiative's admins last got the weekly summary of offers that fit its needs."""
+
+    initiative = models.OneToOneField(
+        Initiative, on_delete=models.CASCADE, primary_key=True, related_name="match_summary"
+    )
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("summary of matching offers")
+        verbose_name_plural = _("summaries of matching offers")
+
+    def __str__(self) -> str:
+        return f"{self.initiative}: {self.sent_at:%Y-%m-%d}"
+
+
+class SentMatch(models.Model):
+    """An offer that fits a need, once told to the need's initiative: never told twice."""
+
+    need = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="+")
+    offer = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("offer told to a need")
+        verbose_name_plural = _("offers told to needs")
+        constraints = [
+            models.UniqueConstraint(fields=["need", "offer"], name="sent_match_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.need_id} ← {self.offer_id}"
 
 
 class AuditEntry(models.Model):

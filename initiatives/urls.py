@@ -16,6 +16,11 @@ urlpatterns = [
     path("needs-and-offers/", exchange.listing_list, name="listings"),
     path("<slug:slug>/needs-and-offers/", exchange.manage_listings, name="manage-listings"),
     path(
+        "<slug:slug>/needs-and-offers/<int:listing_id>/edit/",
+        exchange.edit_listing,
+        name="edit-listing",
+    ),
+    path(
         "<slug:slug>/needs-and-offers/<int:listing_id>/delete/",
         exchange.delete_listing,
         name="delete-listing",

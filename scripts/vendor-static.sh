@@ -12,8 +12,9 @@ cd "$(dirname "$0")/.."
 src=node_modules
 dest=static/vendor
 
-rm -rf "$dest/utrecht" "$dest/noto-sans" "$dest/htmx" "$dest/leaflet"
-mkdir -p "$dest/utrecht/component-library-css" "$dest/noto-sans" "$dest/htmx" "$dest/leaflet/images"
+rm -rf "$dest/utrecht" "$dest/noto-sans" "$dest/htmx" "$dest/leaflet" "$dest/leaflet.markercluster"
+mkdir -p "$dest/utrecht/component-library-css" "$dest/noto-sans" "$dest/htmx" "$dest/leaflet/images" \
+    "$dest/leaflet.markercluster"
 
 # NL Design System components (EUPL-1.2), one bundled stylesheet.
 cp "$src/@utrecht/component-library-css/dist/index.css" "$dest/utrecht/component-library-css/index.css"
@@ -37,5 +38,13 @@ sed -i '/^\/\/# sourceMappingURL=/d' "$dest/leaflet/leaflet.js"
 cp "$src/leaflet/dist/images/"*.png "$dest/leaflet/images/"
 cp "$src/leaflet/LICENSE" "$dest/leaflet/LICENSE"
 
+# Leaflet.markercluster (MIT): initiatives on the same or nearby points as one numbered circle,
+# spread out ("spiderfied") at the closest zoom. Only its structural stylesheet; the look of the
+# circles is the portal's own (static/css/map.css).
+cp "$src/leaflet.markercluster/dist/leaflet.markercluster.js" "$src/leaflet.markercluster/dist/MarkerCluster.css" \
+    "$dest/leaflet.markercluster/"
+sed -i '/^\/\/# sourceMappingURL=/d' "$dest/leaflet.markercluster/leaflet.markercluster.js"
+cp "$src/leaflet.markercluster/MIT-LICENCE.txt" "$dest/leaflet.markercluster/LICENSE"
+
 echo "Copied into $dest:"
-find "$dest/utrecht" "$dest/noto-sans" "$dest/htmx" "$dest/leaflet" -type f | sort
+find "$dest/utrecht" "$dest/noto-sans" "$dest/htmx" "$dest/leaflet" "$dest/leaflet.markercluster" -type f | sort

@@ -124,6 +124,7 @@ def point_features(queryset: QuerySet, limit: int) -> list[str]:
             name="name",
             url=Concat(Value(detail), "slug", Value("/")),
             municipality="municipality__name",
+            place="place",
             pitch="pitch",
         ),
     )

@@ -1,4 +1,4 @@
-"""Needs and offers: the public overview, and an initiative managing its own."""
+"""Needs and offers: the public overview, and an initiative adding, changing and removing its own."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -55,6 +55,19 @@ def manage_listings(request: HttpRequest, slug: str) -> HttpResponse:
         "listings": initiative.listings.order_by("kind", "category", "text"),
     }
     return render(request, "initiatives/listing_manage.html", context)
+
+
+@login_required
+def edit_listing(request: HttpRequest, slug: str, listing_id: int) -> HttpResponse:
+    initiative = initiative_for(request, slug, can_edit_initiative)
+    listing = get_object_or_404(initiative.listings, pk=listing_id)
+    form = ListingForm(request.POST or None, instance=listing)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Saved: %(text)s") % {"text": listing.text})
+        return redirect("initiatives:manage-listings", slug=slug)
+    context = {"initiative": initiative, "listing": listing, "form": form}
+    return render(request, "initiatives/listing_edit.html", context)
 
 
 @login_required

@@ -2,29 +2,85 @@
  * The map of initiatives (Leaflet from static/vendor/leaflet, PDOK's BRT-Achtergrondkaart).
  * The markers come from the GeoJSON address in [data-map-source], which the server writes into
  * the plain list below the map; when htmx swaps in a new list for other filters, the map follows.
- * Markers are drawn on a canvas; pop-ups are built with textContent, never HTML, since names and
- * pitches are typed by people. When too many initiatives match, the server sends one feature per
- * municipality instead (properties.cluster): drawn as a circle with the number in it, whose pop-up
- * links to the map and the list narrowed down to that municipality.
+ * Pop-ups are built with textContent, never HTML, since names and pitches are typed by people.
+ *
+ * Many initiatives share a point (all those without an address of their own sit on their
+ * municipality's centre), so the markers are grouped by Leaflet.markercluster (static/vendor/
+ * leaflet.markercluster): a numbered circle that zooms in when clicked, and at the closest zoom,
+ * or when all its initiatives share one point, spreads them out so each one can be clicked.
+ * Markers and circles are keyboard-reachable buttons with a name. Their look is in css/map.css
+ * (no inline styles: the Content-Security-Policy forbids them).
+ *
+ * When too many initiatives match, the server sends one feature per municipality instead
+ * (properties.cluster): drawn as such a circle too, whose pop-up links to the map and the list
+ * narrowed down to that municipality.
  */
 (function () {
   "use strict";
 
   var element = document.getElementById("initiative-map");
-  if (!element || !window.L) {
+  if (!element || !window.L || !L.markerClusterGroup) {
     return;
   }
   element.textContent = "";
 
   var UTRECHT = [52.09, 5.25];
-  var map = L.map(element, { preferCanvas: true, center: UTRECHT, zoom: 9, minZoom: 6, maxZoom: 18 });
+  var CLUSTER_SIZES = { small: [34, 34], medium: [42, 42], large: [50, 50] };
+  var map = L.map(element, { center: UTRECHT, zoom: 9, minZoom: 6, maxZoom: 18 });
   L.tileLayer(element.dataset.tiles, {
     attribution: element.dataset.attribution,
     minZoom: 6,
     maxZoom: 19,
   }).addTo(map);
-  var markers = L.layerGroup().addTo(map);
+  var grouped = L.markerClusterGroup({
+    showCoverageOnHover: false,
+    maxClusterRadius: 40,
+    spiderfyDistanceMultiplier: 1.4,
+    iconCreateFunction: function (cluster) {
+      var count = cluster.getChildCount();
+      return namedIcon(String(count), clusterLabel(count), clusterSize(count));
+    },
+  }).addTo(map);
+  // A spread-out circle of many initiatives is larger than the circle was: bring it into view
+  // (panning keeps it spread out; zooming would fold it up again).
+  grouped.on("spiderfied", function (event) {
+    map.panTo(event.cluster.getLatLng());
+  });
+  var municipalities = L.layerGroup().addTo(map);
   var shown = null;
+
+  // A div icon whose element carries a name for screen readers, since Leaflet makes every
+  // keyboard-reachable marker a button.
+  var NamedIcon = L.DivIcon.extend({
+    createIcon: function (old) {
+      var div = L.DivIcon.prototype.createIcon.call(this, old);
+      div.setAttribute("aria-label", this.options.label);
+      return div;
+    },
+  });
+
+  function namedIcon(text, label, size) {
+    var content = document.createElement("span");
+    content.textContent = text;
+    return new NamedIcon({
+      html: content,
+      label: label,
+      className: "omzien-map-cluster omzien-map-cluster--" + size,
+      iconSize: CLUSTER_SIZES[size],
+    });
+  }
+
+  function clusterSize(count) {
+    if (count < 10) {
+      return "small";
+    }
+    return count < 50 ? "medium" : "large";
+  }
+
+  // "12 initiatives here: show them"; a circle always holds two or more, so no singular.
+  function clusterLabel(count) {
+    return count + " " + element.dataset.clusterLabel;
+  }
 
   function paragraph(text, className) {
     var p = document.createElement("p");
@@ -43,7 +99,8 @@
     link.textContent = properties.name;
     title.appendChild(link);
     content.appendChild(title);
-    content.appendChild(paragraph(properties.municipality));
+    var where = properties.place ? properties.place + ", " + properties.municipality : properties.municipality;
+    content.appendChild(paragraph(where));
     content.appendChild(paragraph(properties.pitch));
     return content;
   }
@@ -65,56 +122,39 @@
     return content;
   }
 
-  // Styles set through the DOM, which the Content-Security-Policy allows (inline style attributes
-  // it does not): a rust circle sized by the number it holds.
-  function clusterIcon(count) {
-    var size = Math.round(28 + Math.min(28, 6 * Math.log10(count)));
-    var circle = document.createElement("span");
-    circle.textContent = String(count);
-    var style = circle.style;
-    style.display = "flex";
-    style.alignItems = "center";
-    style.justifyContent = "center";
-    style.width = style.height = size + "px";
-    style.borderRadius = "50%";
-    style.border = "2px solid #7a2a10";
-    style.background = "#b3401b";
-    style.color = "#ffffff";
-    style.fontWeight = "700";
-    style.fontSize = "0.875rem";
-    return L.divIcon({ html: circle, className: "", iconSize: [size, size] });
-  }
-
   function marker(feature, point) {
     var properties = feature.properties;
     if (properties.cluster) {
       return L.marker(point, {
-        icon: clusterIcon(properties.count),
-        title: properties.label,
-        alt: properties.label,
-        keyboard: false,
-      }).bindPopup(function () {
-        return clusterPopup(properties);
-      });
+        icon: namedIcon(String(properties.count), properties.label, clusterSize(properties.count)),
+      })
+        .bindPopup(function () {
+          return clusterPopup(properties);
+        });
     }
-    return L.circleMarker(point, {
-      radius: 7,
-      color: "#7a2a10",
-      weight: 2,
-      fillColor: "#b3401b",
-      fillOpacity: 0.85,
-    }).bindPopup(function () {
-      return popup(properties);
-    });
+    return L.marker(point, {
+      icon: new NamedIcon({ className: "omzien-map-marker", iconSize: [18, 18], label: properties.name }),
+    })
+      .bindPopup(function () {
+        return popup(properties);
+      });
   }
 
   function show(collection) {
-    markers.clearLayers();
+    grouped.clearLayers();
+    municipalities.clearLayers();
+    var initiatives = [];
     var points = collection.features.map(function (feature) {
       var point = [feature.geometry.coordinates[1], feature.geometry.coordinates[0]];
-      marker(feature, point).addTo(markers);
+      var layer = marker(feature, point);
+      if (feature.properties.cluster) {
+        layer.addTo(municipalities);
+      } else {
+        initiatives.push(layer);
+      }
       return point;
     });
+    grouped.addLayers(initiatives);
     if (points.length) {
       map.fitBounds(points, { padding: [24, 24], maxZoom: 13 });
     }

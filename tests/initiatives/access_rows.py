@@ -21,6 +21,7 @@ ROWS: dict[str, Row | list[Row]] = {
     "initiatives:white-spots": same_for_all("/initiatives/white-spots/", 200),
     "initiatives:listings": same_for_all("/initiatives/needs-and-offers/", 200),
     "initiatives:manage-listings": only("/initiatives/{x}/needs-and-offers/", X_MEMBER),
+    "initiatives:edit-listing": only("/initiatives/{x}/needs-and-offers/{need}/edit/", X_MEMBER),
     "initiatives:delete-listing": only(
         "/initiatives/{x}/needs-and-offers/{need}/delete/", X_MEMBER_ACTED
     ).posting(),

@@ -1,5 +1,6 @@
 """The map of initiatives: its GeoJSON data and the page with the plain list below the map."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -34,6 +35,7 @@ def test_an_initiative_with_its_own_point_sits_there(visitor: Client) -> None:
         name="Tuin aan de Vecht",
         slug="tuin-aan-de-vecht",
         pitch="Samen tuinieren.",
+        place="Lombok",
         latitude=Decimal("52.10000"),
         longitude=Decimal("5.11000"),
     )
@@ -43,6 +45,7 @@ def test_an_initiative_with_its_own_point_sits_there(visitor: Client) -> None:
         "name": "Tuin aan de Vecht",
         "url": "/initiatives/tuin-aan-de-vecht/",
         "municipality": "Utrecht",
+        "place": "Lombok",
         "pitch": "Samen tuinieren.",
     }
 
@@ -178,3 +181,37 @@ def test_the_map_data_comes_compressed_to_browsers_that_accept_it(visitor: Clien
     InitiativeFactory.create_batch(30)
     response = visitor.get(DATA_URL, headers={"Accept-Encoding": "gzip"})
     assert response["Content-Encoding"] == "gzip"
+
+
+def where_text(client: Client, url: str) -> str:
+    """The words a reader sees in the initiative page's "On the map" panel."""
+    page = client.get(url).content.decode()
+    panel = page.split('id="where-title"')[1].split("</section>")[0]
+    return " ".join(re.sub(r"<[^>]+>", " ", panel).split())
+
+
+def test_the_initiative_page_says_where_it_is_in_words_not_in_coordinates(
+    visitor: Client,
+) -> None:
+    initiative = InitiativeFactory(
+        place="Lombok",
+        address="Kanaalstraat 12, 3531 CJ Utrecht",
+        latitude=Decimal("52.09123"),
+        longitude=Decimal("5.10456"),
+    )
+    where = where_text(visitor, initiative.get_absolute_url())
+    assert "Kanaalstraat 12, 3531 CJ Utrecht" in where
+    assert "Lombok" in where
+    assert "Utrecht" in where
+    assert not re.search(r"52[.,]0912|5[.,]1045", where)
+
+
+def test_the_initiative_page_without_an_address_names_its_place_and_municipality(
+    visitor: Client,
+) -> None:
+    initiative = InitiativeFactory(
+        place="Zuilen", municipality=Municipality.objects.get(name="Zeist")
+    )
+    where = where_text(visitor, initiative.get_absolute_url())
+    assert "Zuilen, Zeist" in where
+    assert "het centrum van Zeist" in where
