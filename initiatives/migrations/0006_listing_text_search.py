@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('initiatives', '0004_directory_indexes'),
+        ('initiatives', '0005_claims'),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('initiatives', '0005_listing_text_search'),
+        ('initiatives', '0006_listing_text_search'),
     ]
 
     operations = [
