@@ -8,11 +8,12 @@ import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 from math import sqrt
+from typing import Any
 
-from django.core.cache import cache
 from django.db import connection
 
 from initiatives.models import Listing
+from omzien.shared_cache import get_or_compute
 
 SUGGESTIONS_PER_NEED = 3
 SUGGESTIONS_SECONDS = 60
@@ -62,12 +63,16 @@ def suggestions_for(needs: list[Listing]) -> dict[int, list[Suggestion]]:
     if not ids:
         return defaultdict(list)
     key = "suggestions:" + hashlib.sha256(repr(ids).encode()).hexdigest()
-    return cache.get_or_set(key, lambda: _find_suggestions(ids), SUGGESTIONS_SECONDS)
+    return get_or_compute(key, lambda: _find_suggestions(ids), SUGGESTIONS_SECONDS)
 
 
 def _find_suggestions(ids: list[int]) -> dict[int, list[Suggestion]]:
     found: dict[int, list[Suggestion]] = defaultdict(list)
-    params = {"needs": ids, "limit": SUGGESTIONS_PER_NEED, "factor": LONGITUDE_FACTOR}
+    params: dict[str, Any] = {
+        "needs": ids,
+        "limit": SUGGESTIONS_PER_NEED,
+        "factor": LONGITUDE_FACTOR,
+    }
     with connection.cursor() as cursor:
         cursor.execute(SUGGESTIONS_SQL, params)
         for need_id, text, name, slug, municipality, distance in cursor.fetchall():

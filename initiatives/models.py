@@ -1,4 +1,5 @@
-from typing import TYPE_CHECKING
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
@@ -87,7 +88,7 @@ class InitiativeQuerySet(models.QuerySet):
         offers = Listing.objects.filter(initiative=OuterRef("pk"), kind=Listing.Kind.OFFER)
         return self.filter(Exists(offers))
 
-    def not_confirmed_since(self, moment: "timezone.datetime") -> "InitiativeQuerySet":
+    def not_confirmed_since(self, moment: datetime) -> "InitiativeQuerySet":
         last_seen = Greatest("updated_at", Coalesce("confirmed_at", "updated_at"))
         return self.alias(last_seen=last_seen).filter(last_seen__lt=moment)
 
@@ -224,7 +225,7 @@ class Initiative(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def save(self, *args: object, **kwargs: object) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.description_html = render_markdown(self.description)
         super().save(*args, **kwargs)
 

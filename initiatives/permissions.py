@@ -6,24 +6,30 @@ from accounts.models import User
 from initiatives.models import Initiative, Membership
 
 COORDINATOR_GROUP = "coordinator"
+# What the predicates keep on the user object for the rest of the request: templates ask many
+# times per page. Attributes of our own on Django's user, so set by name.
+KEPT_IS_COORDINATOR = "_is_coordinator"
+KEPT_MEMBERSHIPS = "_memberships"
 
 
 def is_coordinator(user: User | AnonymousUser) -> bool:
     if not user.is_authenticated:
         return False
-    # Cached on the user object: templates ask this many times per page.
-    if not hasattr(user, "_is_coordinator"):
-        user._is_coordinator = user.groups.filter(name=COORDINATOR_GROUP).exists()
-    return user._is_coordinator
+    kept: bool | None = getattr(user, KEPT_IS_COORDINATOR, None)
+    if kept is None:
+        kept = user.groups.filter(name=COORDINATOR_GROUP).exists()
+        setattr(user, KEPT_IS_COORDINATOR, kept)
+    return kept
 
 
 def membership_of(user: User | AnonymousUser, initiative: Initiative) -> Membership | None:
     if not user.is_authenticated:
         return None
-    cache = getattr(user, "_memberships", None)
-    if cache is None:
-        cache = user._memberships = {m.initiative_id: m for m in user.memberships.all()}
-    return cache.get(initiative.pk)
+    kept: dict[int, Membership] | None = getattr(user, KEPT_MEMBERSHIPS, None)
+    if kept is None:
+        kept = {m.initiative_id: m for m in user.memberships.all()}
+        setattr(user, KEPT_MEMBERSHIPS, kept)
+    return kept.get(initiative.pk)
 
 
 def is_member(user: User | AnonymousUser, initiative: Initiative) -> bool:

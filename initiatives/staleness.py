@@ -1,6 +1,6 @@
 """Reminding admins of initiatives whose profile has not been looked at for a year."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -17,7 +17,7 @@ STALE_AFTER = timedelta(days=365)
 REMIND_AGAIN_AFTER = timedelta(days=30)
 
 
-def initiatives_to_remind(now: timezone.datetime | None = None) -> list[Initiative]:
+def initiatives_to_remind(now: datetime | None = None) -> list[Initiative]:
     now = now or timezone.now()
     stale = Initiative.objects.approved().not_confirmed_since(now - STALE_AFTER)
     return list(
@@ -25,7 +25,7 @@ def initiatives_to_remind(now: timezone.datetime | None = None) -> list[Initiati
     )
 
 
-def remind_stale_initiatives(now: timezone.datetime | None = None) -> int:
+def remind_stale_initiatives(now: datetime | None = None) -> int:
     """E-mail the admins of each stale initiative; returns how many initiatives were reminded."""
     now = now or timezone.now()
     reminded = 0

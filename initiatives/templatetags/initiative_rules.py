@@ -91,9 +91,10 @@ def initiative_field_label(name: str) -> Any:
     """The translated label of a profile field named in the audit trail ("pitch" → "in one
     sentence"); the raw name for a field that no longer exists."""
     try:
-        return Initiative._meta.get_field(name).verbose_name
+        field = Initiative._meta.get_field(name)
     except FieldDoesNotExist:
         return name
+    return getattr(field, "verbose_name", name)
 
 
 @register.filter

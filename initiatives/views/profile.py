@@ -17,6 +17,7 @@ from initiatives.profile import confirm_profile, initiative_for_token, update_pr
 from initiatives.views.lookup import initiative_for
 from omzien.page_cache import cache_for_visitors
 from omzien.ratelimit import allow
+from omzien.typing import AuthenticatedHttpRequest
 
 CONTACT_LIMIT, CONTACT_WINDOW = 5, 60 * 60  # messages per address per hour
 
@@ -102,7 +103,7 @@ def contact(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def edit(request: HttpRequest, slug: str) -> HttpResponse:
+def edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     initiative = initiative_for(request, slug, can_edit_initiative)
     form = InitiativeForm(request.POST or None, request.FILES or None, instance=initiative)
     if request.method == "POST" and form.is_valid():
@@ -115,7 +116,7 @@ def edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def history(request: HttpRequest, slug: str) -> HttpResponse:
+def history(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     initiative = initiative_for(request, slug, can_see_history)
     entries = initiative.audit_entries.select_related("user")[:200]
     return render(

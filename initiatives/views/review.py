@@ -15,10 +15,11 @@ from initiatives.models import Initiative
 from initiatives.permissions import can_manage_members, can_review_initiatives
 from initiatives.registration import register_initiative, similar_initiatives
 from initiatives.views.lookup import initiative_for
+from omzien.typing import AuthenticatedHttpRequest
 
 
 @login_required
-def register(request: HttpRequest) -> HttpResponse:
+def register(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = InitiativeForm(request.POST or None, request.FILES or None)
     confirm = ConfirmNotDuplicateForm(request.POST or None)
     similar = []
@@ -50,7 +51,7 @@ def _coordinators_only(request: HttpRequest) -> None:
 
 
 @login_required
-def review_queue(request: HttpRequest) -> HttpResponse:
+def review_queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     _coordinators_only(request)
     pending = (
         Initiative.objects.pending()
@@ -67,7 +68,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def approve(request: HttpRequest, slug: str) -> HttpResponse:
+def approve(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     _coordinators_only(request)
     initiative = initiative_for(request, slug)
     try:
@@ -84,7 +85,7 @@ def approve(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def reject(request: HttpRequest, slug: str) -> HttpResponse:
+def reject(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     _coordinators_only(request)
     initiative = initiative_for(request, slug)
     form = RejectForm(request.POST or None)
@@ -106,7 +107,7 @@ def reject(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def archive(request: HttpRequest, slug: str) -> HttpResponse:
+def archive(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """An initiative that stopped leaves the directory; admins or coordinators confirm it."""
     initiative = initiative_for(request, slug, can_manage_members)
     if request.method == "POST":
