@@ -56,11 +56,28 @@ def can_manage_members(user: User | AnonymousUser, initiative: Initiative) -> bo
     return is_initiative_admin(user, initiative) or is_coordinator(user)
 
 
+def can_archive_initiative(user: User | AnonymousUser, initiative: Initiative) -> bool:
+    """Only an approved initiative can stop; its admins or a coordinator say so. A pending one is
+    reviewed instead."""
+    return initiative.status == Initiative.Status.APPROVED and can_manage_members(user, initiative)
+
+
+def can_join_initiative(user: User | AnonymousUser, initiative: Initiative) -> bool:
+    """Anyone not in a public initiative yet may ask to join it (a visitor logs in first)."""
+    return initiative.is_public and not is_member(user, initiative)
+
+
+def can_contact_initiative(user: User | AnonymousUser, initiative: Initiative) -> bool:
+    """Anyone may write to a public initiative, signed in or not."""
+    return initiative.is_public
+
+
 def can_review_initiatives(user: User | AnonymousUser) -> bool:
     return is_coordinator(user)
 
 
 def can_register_initiative(user: User | AnonymousUser) -> bool:
+    """Anyone with an account (its address confirmed, which logging in requires)."""
     return user.is_authenticated
 
 

@@ -9,6 +9,7 @@ PERSONAS = [
     "visitor",
     "person",
     "member",
+    "plain_member",
     "other_member",
     "coordinator",
     "fund_committee",
@@ -22,6 +23,10 @@ def _person() -> User:
 
 def _member() -> User:
     return UserFactory(email="lid@example.nl")
+
+
+def _plain_member() -> User:
+    return UserFactory(email="gewoon-lid@example.nl")
 
 
 def _other_member() -> User:
@@ -44,6 +49,7 @@ def _treasurer() -> User:
 MAKERS: dict[str, Callable[[], User]] = {
     "person": _person,
     "member": _member,
+    "plain_member": _plain_member,
     "other_member": _other_member,
     "coordinator": _coordinator,
     "fund_committee": _fund_committee,

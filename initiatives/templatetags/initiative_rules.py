@@ -60,6 +60,21 @@ def can_remove_membership(user: Person, membership: Membership) -> bool:
 
 
 @register.filter
+def can_archive_initiative(user: Person, initiative: Initiative) -> bool:
+    return permissions.can_archive_initiative(user, initiative)
+
+
+@register.filter
+def can_join_initiative(user: Person, initiative: Initiative) -> bool:
+    return permissions.can_join_initiative(user, initiative)
+
+
+@register.filter
+def can_contact_initiative(user: Person, initiative: Initiative) -> bool:
+    return permissions.can_contact_initiative(user, initiative)
+
+
+@register.filter
 def can_review_initiatives(user: Person) -> bool:
     return permissions.can_review_initiatives(user)
 

@@ -19,7 +19,12 @@ from initiatives.membership import (
     set_role,
 )
 from initiatives.models import Initiative, Invitation, JoinRequest
-from initiatives.permissions import can_manage_members, can_remove_membership, can_see_members
+from initiatives.permissions import (
+    can_join_initiative,
+    can_manage_members,
+    can_remove_membership,
+    can_see_members,
+)
 from initiatives.views.lookup import initiative_for
 from omzien.typing import AuthenticatedHttpRequest
 
@@ -110,7 +115,7 @@ def change_role(request: AuthenticatedHttpRequest, slug: str, membership_id: int
 
 @login_required
 def join(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
-    initiative = initiative_for(request, slug)
+    initiative = initiative_for(request, slug, can_join_initiative)
     form = JoinForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

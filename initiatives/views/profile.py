@@ -12,7 +12,7 @@ from initiatives.contact import send_contact_message
 from initiatives.exchange import suggestions_for
 from initiatives.forms import ContactForm, InitiativeForm
 from initiatives.models import Initiative, Listing
-from initiatives.permissions import can_edit_initiative, can_see_history
+from initiatives.permissions import can_contact_initiative, can_edit_initiative, can_see_history
 from initiatives.profile import confirm_profile, initiative_for_token, update_profile
 from initiatives.views.lookup import initiative_for
 from omzien.page_cache import cache_for_visitors
@@ -83,8 +83,8 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
 def contact(request: HttpRequest, slug: str) -> HttpResponse:
     """A page of its own, so the initiative's page carries no CSRF token and can be cached."""
     initiative = initiative_for(request, slug)
-    if not initiative.is_public:
-        raise Http404
+    if not can_contact_initiative(request.user, initiative):
+        raise Http404  # a page that is not public takes no messages, and does not say it exists
     form = ContactForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if not allow(request, action="contact", limit=CONTACT_LIMIT, seconds=CONTACT_WINDOW):

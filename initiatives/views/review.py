@@ -12,7 +12,11 @@ from initiatives.approval import approve_initiative, archive_initiative, reject_
 from initiatives.errors import InitiativeRuleError
 from initiatives.forms import ConfirmNotDuplicateForm, InitiativeForm, RejectForm
 from initiatives.models import Initiative
-from initiatives.permissions import can_manage_members, can_review_initiatives
+from initiatives.permissions import (
+    can_archive_initiative,
+    can_register_initiative,
+    can_review_initiatives,
+)
 from initiatives.registration import register_initiative, similar_initiatives
 from initiatives.views.lookup import initiative_for
 from omzien.typing import AuthenticatedHttpRequest
@@ -20,6 +24,8 @@ from omzien.typing import AuthenticatedHttpRequest
 
 @login_required
 def register(request: AuthenticatedHttpRequest) -> HttpResponse:
+    if not can_register_initiative(request.user):
+        raise PermissionDenied
     form = InitiativeForm(request.POST or None, request.FILES or None)
     confirm = ConfirmNotDuplicateForm(request.POST or None)
     similar = []
@@ -109,12 +115,17 @@ def reject(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 @login_required
 def archive(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """An initiative that stopped leaves the directory; admins or coordinators confirm it."""
-    initiative = initiative_for(request, slug, can_manage_members)
+    initiative = initiative_for(request, slug, can_archive_initiative)
     if request.method == "POST":
-        archive_initiative(initiative, by=request.user)
-        messages.success(
-            request,
-            _("%(name)s is archived and no longer in the directory.") % {"name": initiative.name},
-        )
+        try:
+            archive_initiative(initiative, by=request.user)
+        except InitiativeRuleError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is archived and no longer in the directory.")
+                % {"name": initiative.name},
+            )
         return redirect(initiative)
     return render(request, "initiatives/initiative_archive.html", {"initiative": initiative})
