@@ -3,9 +3,9 @@
 from django.contrib.auth.models import AnonymousUser
 
 from accounts.models import User
+from accounts.roles import COORDINATOR
 from initiatives.models import Initiative, Membership
 
-COORDINATOR_GROUP = "coordinator"
 # What the predicates keep on the user object for the rest of the request: templates ask many
 # times per page. Attributes of our own on Django's user, so set by name.
 KEPT_IS_COORDINATOR = "_is_coordinator"
@@ -17,7 +17,7 @@ def is_coordinator(user: User | AnonymousUser) -> bool:
         return False
     kept: bool | None = getattr(user, KEPT_IS_COORDINATOR, None)
     if kept is None:
-        kept = user.groups.filter(name=COORDINATOR_GROUP).exists()
+        kept = user.groups.filter(name=COORDINATOR).exists()
         setattr(user, KEPT_IS_COORDINATOR, kept)
     return kept
 

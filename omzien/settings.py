@@ -9,6 +9,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from accounts.roles import ROLES_OF_TRUST
 from omzien.embedded_db import embedded_database_url
 from omzien.env import env_bool, env_int, env_list, env_required, env_str
 
@@ -151,7 +152,7 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Omzien naar Elkaar"
 # Groups whose members must use two-factor authentication (staff, for the admin, always must).
-TWO_FACTOR_GROUPS = ["coordinator", "fund committee", "treasurer"]
+TWO_FACTOR_GROUPS = list(ROLES_OF_TRUST)
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]

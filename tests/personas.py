@@ -3,6 +3,7 @@
 from collections.abc import Callable
 
 from accounts.models import User
+from accounts.roles import COORDINATOR, FUND_COMMITTEE, TREASURER
 from tests.factories import UserFactory, role_user
 
 PERSONAS = [
@@ -35,15 +36,15 @@ def _other_member() -> User:
 
 def _coordinator() -> User:
     # Coordinators maintain reference data in the admin, so they are staff.
-    return role_user("coordinator", email="coordinator@example.nl", is_staff=True)
+    return role_user(COORDINATOR, email="coordinator@example.nl", is_staff=True)
 
 
 def _fund_committee() -> User:
-    return role_user("fund committee", email="fondscommissie@example.nl")
+    return role_user(FUND_COMMITTEE, email="fondscommissie@example.nl")
 
 
 def _treasurer() -> User:
-    return role_user("treasurer", email="penningmeester@example.nl")
+    return role_user(TREASURER, email="penningmeester@example.nl")
 
 
 MAKERS: dict[str, Callable[[], User]] = {
