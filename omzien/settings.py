@@ -10,6 +10,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import ROLES_OF_TRUST
+from omzien import pdok
 from omzien.embedded_db import embedded_database_url
 from omzien.env import env_bool, env_int, env_list, env_required, env_str
 
@@ -221,7 +222,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:", "https://service.pdok.nl"],
+        "img-src": ["'self'", "data:", pdok.HOST],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],
