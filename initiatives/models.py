@@ -10,6 +10,7 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Coalesce, Greatest, Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from omzien.markdown import render_markdown
@@ -242,6 +243,16 @@ class Initiative(models.Model):
         if self.latitude is not None and self.longitude is not None:
             return float(self.latitude), float(self.longitude)
         return float(self.municipality.latitude), float(self.municipality.longitude)
+
+    def web_links(self) -> list[tuple[str | Promise, str]]:
+        """The initiative's own places on the web that it filled in, each with what to call it."""
+        links: list[tuple[str | Promise, str]] = [
+            (_("Website"), self.website),
+            ("Facebook", self.facebook),
+            ("Instagram", self.instagram),
+            ("LinkedIn", self.linkedin),
+        ]
+        return [(label, url) for label, url in links if url]
 
     def activity_lines(self) -> list[str]:
         return [line.strip() for line in self.activities.splitlines() if line.strip()]

@@ -36,16 +36,7 @@ def _linked_data(request: HttpRequest, initiative: Initiative) -> str:
             "addressRegion": "Utrecht",
             "addressCountry": "NL",
         },
-        "sameAs": [
-            u
-            for u in (
-                initiative.website,
-                initiative.facebook,
-                initiative.instagram,
-                initiative.linkedin,
-            )
-            if u
-        ],
+        "sameAs": [url for _label, url in initiative.web_links()],
     }
     if initiative.founded_year:
         data["foundingDate"] = str(initiative.founded_year)
