@@ -41,6 +41,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(PY) -m mypy accounts initiatives omzien
 
 format: $(STAMP)
 	$(PY) -m ruff check --fix .

@@ -2,6 +2,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
 from accounts.models import User
+from accounts.roles import COORDINATOR
 from omzien.demo import DEMO_PASSWORD, demo_loader
 
 COORDINATOR_EMAIL = "coordinator@demo.omziennaarelkaar.nl"
@@ -23,7 +24,7 @@ def demo_user(email: str, name: str, *, groups: tuple[str, ...] = (), staff: boo
 
 @demo_loader
 def load_people() -> list[str]:
-    demo_user(COORDINATOR_EMAIL, "Carla Coördinator", groups=("coordinator",), staff=True)
+    demo_user(COORDINATOR_EMAIL, "Carla Coördinator", groups=(COORDINATOR,), staff=True)
     demo_user(MEMBER_EMAIL, "Bram Bewoner")
     return [
         f"Demo password for every demo account: {DEMO_PASSWORD}",

@@ -3,13 +3,18 @@ from django.contrib.auth.models import AnonymousUser
 
 from accounts.models import User
 
+# Kept on Django's user object for the rest of the request, so set by name.
+KEPT_GROUP_NAMES = "_group_names"
+
 
 def group_names(user: User) -> frozenset[str]:
     """The person's roles, read once per request and kept on the user object: the two-factor
     rule and the apps' role checks (the header's, among others) ask on every page."""
-    if not hasattr(user, "_group_names"):
-        user._group_names = frozenset(user.groups.values_list("name", flat=True))
-    return user._group_names
+    kept: frozenset[str] | None = getattr(user, KEPT_GROUP_NAMES, None)
+    if kept is None:
+        kept = frozenset(user.groups.values_list("name", flat=True))
+        setattr(user, KEPT_GROUP_NAMES, kept)
+    return kept
 
 
 def must_use_two_factor(user: User | AnonymousUser) -> bool:

@@ -58,6 +58,8 @@ def archive_initiative(initiative: Initiative, *, by: User) -> Initiative:
         initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
         if initiative.status == Initiative.Status.ARCHIVED:
             return initiative
+        if initiative.status != Initiative.Status.APPROVED:
+            raise InitiativeRuleError(_("Only an approved initiative can be archived."))
         initiative.status = Initiative.Status.ARCHIVED
         initiative.save(update_fields=["status"])
         audit.record(initiative, by=by, action="archived")

@@ -223,7 +223,8 @@ class ImportRowForm(forms.Form):
         return _coordinate(self.cleaned_data["longitude"], LONGITUDES)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         point = [data.get(column, "bad") for column in ("latitude", "longitude")]
         if "bad" not in point and (point[0] is None) != (point[1] is None):
             raise ValidationError(_("give both latitude and longitude, or neither"))
@@ -287,7 +288,9 @@ def check_rows(
     rows: list[tuple[int, dict[str, str]]], reference: ReferenceData
 ) -> tuple[list[tuple[int, dict[str, Any]]], list[RowError]]:
     """The rows that are good, cleaned, and a reason for each one that is not."""
-    good, errors, seen = [], [], {}
+    good: list[tuple[int, dict[str, Any]]] = []
+    errors: list[RowError] = []
+    seen: dict[tuple[int, str], int] = {}
     for line, values in rows:
         form = ImportRowForm(
             {column: values.get(column, "") for column in COLUMNS}, reference=reference

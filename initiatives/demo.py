@@ -113,7 +113,8 @@ def founding_years(*, exclude: list[int | None]) -> list[int]:
     """One year per generated initiative, so that with the named ones the growth is NEW_PER_YEAR."""
     years = [year for year, count in NEW_PER_YEAR.items() for _ in range(count)]
     for year in exclude:
-        years.remove(year)
+        if year is not None:
+            years.remove(year)
     return years
 
 
@@ -235,7 +236,7 @@ def link(
 ) -> None:
     """Fill a many-to-many table in one insert: the themes or target groups of every initiative."""
     by_name = {item.name: item for item in model.objects.all()}
-    through.objects.bulk_create(
+    through._default_manager.bulk_create(
         through(initiative=initiative, **{field: by_name[name]})
         for initiative, spec in zip(initiatives, specs, strict=True)
         for name in getattr(spec, attribute)

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from math import sqrt
 from typing import Any
 
-from django.core.cache import cache
 from django.db import connection
 
 from initiatives.models import Listing
+from omzien.shared_cache import get_or_compute
 
 SUGGESTIONS_PER_NEED = 3
 SUGGESTIONS_SECONDS = 60
@@ -92,7 +92,7 @@ def suggestions_for(needs: list[Listing]) -> dict[int, list[Suggestion]]:
     ids = [pk for pk, _category, _text in asked]
     # Keyed on what is asked too, so an edited need gets fresh suggestions at once.
     key = "suggestions:" + hashlib.sha256(repr(asked).encode()).hexdigest()
-    return cache.get_or_set(key, lambda: find_suggestions(ids), SUGGESTIONS_SECONDS)
+    return get_or_compute(key, lambda: find_suggestions(ids), SUGGESTIONS_SECONDS)
 
 
 def find_suggestions(

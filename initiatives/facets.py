@@ -11,18 +11,18 @@ import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.core.cache import cache
-from django.db.models import CharField, Count, Model, QuerySet, Value
+from django.db.models import CharField, Count, QuerySet, Value
 from django.utils.translation import gettext as _
 
 from initiatives.filters import InitiativeFilter
 from initiatives.models import Municipality, TargetGroup, Theme
+from omzien.shared_cache import get_or_compute
 
 
 @dataclass(frozen=True)
 class Facet:
     name: str  # the filter's name in the FilterSet
-    model: type[Model]
+    model: type[Municipality | Theme | TargetGroup]
     field: str  # from Initiative to the model
 
 
@@ -66,15 +66,15 @@ COUNTS_SECONDS = 60
 NOT_A_FILTER = {"page", "sort"}
 
 
-def all_counts(filterset: InitiativeFilter) -> dict[str, dict[int, int] | int]:
-    found: dict[str, dict[int, int] | int] = {
+def all_counts(filterset: InitiativeFilter) -> tuple[dict[str, dict[int, int]], int]:
+    """The counts per value of each facet, and how many initiatives have offers."""
+    per_facet = {
         facet.name: counts(facet, filterset.queryset_without(facet.name)) for facet in FACETS
     }
-    found["has_offers"] = filterset.queryset_without("has_offers").with_offers().count()
-    return found
+    return per_facet, filterset.queryset_without("has_offers").with_offers().count()
 
 
-def shared_counts(filterset: InitiativeFilter) -> dict[str, dict[int, int] | int]:
+def shared_counts(filterset: InitiativeFilter) -> tuple[dict[str, dict[int, int]], int]:
     state = sorted(
         (name, value)
         for name, values in filterset.data.lists()
@@ -82,7 +82,7 @@ def shared_counts(filterset: InitiativeFilter) -> dict[str, dict[int, int] | int
         for value in values
     )
     key = "facet-counts:" + hashlib.sha256(repr(state).encode()).hexdigest()
-    return cache.get_or_set(key, lambda: all_counts(filterset), COUNTS_SECONDS)
+    return get_or_compute(key, lambda: all_counts(filterset), COUNTS_SECONDS)
 
 
 def label(name: str, count: int) -> str:
@@ -93,16 +93,15 @@ def add_counts(filterset: InitiativeFilter) -> dict[str, int]:
     """Put the counts into the form's choices; returns the count with "has offers" ticked."""
     form = filterset.form
     values = facet_values()
-    found = shared_counts(filterset)
+    per_facet, with_offers = shared_counts(filterset)
     for facet in FACETS:
-        counted = found[facet.name]
+        counted = per_facet[facet.name]
         field = form.fields[facet.name]
         # The widget's choices only: validation still goes by the field's queryset.
         field.widget.choices = [("", field.empty_label)] + [
             (option.slug, label(option.name, counted.get(option.pk, 0)))
             for option in values[facet.name]
         ]
-    with_offers = found["has_offers"]
     has_offers = form["has_offers"]  # the bound field: it copied the label when validating
     has_offers.label = label(str(has_offers.label), with_offers)
     return {"has_offers": with_offers}

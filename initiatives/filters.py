@@ -9,7 +9,14 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import F, QuerySet, TextChoices
 from django.utils.translation import gettext_lazy as _
 
-from initiatives.models import Initiative, Listing, Municipality, TargetGroup, Theme
+from initiatives.models import (
+    Initiative,
+    InitiativeQuerySet,
+    Listing,
+    Municipality,
+    TargetGroup,
+    Theme,
+)
 
 # A prefix query ("Zuil" finds "Zuilen") is built from at most this many words of letters and
 # digits only, so nothing typed can reach PostgreSQL's tsquery syntax.
@@ -90,7 +97,9 @@ class InitiativeFilter(django_filters.FilterSet):
         query = search_query(value)
         return queryset if query is None else queryset.filter(search_vector=query)
 
-    def filter_has_offers(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+    def filter_has_offers(
+        self, queryset: InitiativeQuerySet, name: str, value: bool | None
+    ) -> InitiativeQuerySet:
         return queryset.with_offers() if value else queryset
 
     def keep(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
@@ -108,7 +117,7 @@ class InitiativeFilter(django_filters.FilterSet):
             return queryset.annotate(rank=rank).order_by("-rank", "name", "pk")
         return queryset.order_by(*ORDERINGS.get(chosen, ORDERINGS[Sort.NAME]))
 
-    def queryset_without(self, excluded: str) -> QuerySet:
+    def queryset_without(self, excluded: str) -> InitiativeQuerySet:
         """The initiatives matching every active filter except `excluded`, unsorted: for counts."""
         self.form.is_valid()
         queryset = self.queryset.all()

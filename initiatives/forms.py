@@ -1,4 +1,5 @@
 from io import BytesIO
+from typing import Any
 
 from django import forms
 from django.core.files.uploadedfile import InMemoryUploadedFile, UploadedFile
@@ -21,7 +22,7 @@ def reencode_logo(upload: UploadedFile) -> InMemoryUploadedFile:
 
     Re-encoding drops whatever else the file carried (scripts, metadata, location).
     """
-    if upload.size > LOGO_MAX_BYTES:
+    if upload.size is None or upload.size > LOGO_MAX_BYTES:
         raise forms.ValidationError(_("The logo may be at most 2 MB."))
     try:
         with Image.open(upload) as image:
@@ -41,7 +42,7 @@ def reencode_logo(upload: UploadedFile) -> InMemoryUploadedFile:
     return InMemoryUploadedFile(buffer, "logo", "logo.png", "image/png", size, None)
 
 
-def _https_by_default(field: models.Field, **kwargs: object) -> forms.Field | None:
+def _https_by_default(field: models.Field, **kwargs: Any) -> forms.Field | None:
     """A typed "buurtkracht.nl" becomes https://buurtkracht.nl (Django 6's default too)."""
     if isinstance(field, models.URLField):
         kwargs["assume_scheme"] = "https"
@@ -88,11 +89,14 @@ class InitiativeForm(forms.ModelForm):
             "longitude": _("For example 5.10985. Leave both empty to use your municipality."),
         }
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["founded_year"].widget.attrs.update({"inputmode": "numeric"})
-        self.fields["municipality"].empty_label = _("Choose a municipality")
-        self.fields["volunteers"].choices = [("", _("Not sure")), *Initiative.Volunteers.choices]
+        municipality, volunteers = self.fields["municipality"], self.fields["volunteers"]
+        assert isinstance(municipality, forms.ModelChoiceField)
+        assert isinstance(volunteers, forms.ChoiceField)
+        municipality.empty_label = _("Choose a municipality")
+        volunteers.choices = [("", _("Not sure")), *Initiative.Volunteers.choices]
 
     def clean_founded_year(self) -> int | None:
         year = self.cleaned_data.get("founded_year")
@@ -108,12 +112,17 @@ class InitiativeForm(forms.ModelForm):
             return reencode_logo(logo)
         return logo
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         latitude, longitude = cleaned.get("latitude"), cleaned.get("longitude")
         if (latitude is None) != (longitude is None):
             self.add_error("longitude", _("Give both coordinates, or neither."))
-        elif latitude is not None and not (51.8 <= latitude <= 52.4 and 4.7 <= longitude <= 5.7):
+        elif (
+            latitude is not None
+            and longitude is not None
+            and not (51.8 <= latitude <= 52.4 and 4.7 <= longitude <= 5.7)
+        ):
             self.add_error("latitude", _("This point lies outside the province of Utrecht."))
         return cleaned
 
@@ -192,9 +201,11 @@ class ListingForm(forms.ModelForm):
         model = Listing
         fields = ["kind", "category", "text"]
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["category"].choices = [("", _("Choose a category")), *Listing.Category.choices]
+        category = self.fields["category"]
+        assert isinstance(category, forms.ChoiceField)
+        category.choices = [("", _("Choose a category")), *Listing.Category.choices]
 
 
 class ContactForm(forms.Form):

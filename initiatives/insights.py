@@ -7,6 +7,7 @@ municipality × theme) and the growth one.
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypedDict
 from urllib.parse import urlencode
 
 from django.db.models import Count, Q
@@ -15,6 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from initiatives.models import Initiative, Municipality, Theme
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 # The chart shows at most this many years; earlier ones are counted in the first year shown.
 MAX_YEARS = 25
@@ -108,7 +112,11 @@ def _counts_per_cell() -> Counter[tuple[int, int]]:
     return Counter({(municipality, theme): count for municipality, theme, count in rows})
 
 
-def _municipalities_with_totals() -> list[Municipality]:
+class _Total(TypedDict):
+    total: int
+
+
+def _municipalities_with_totals() -> "list[WithAnnotations[Municipality, _Total]]":
     approved = Q(initiatives__status=Initiative.Status.APPROVED)
     # Explicit order: Meta.ordering does not apply to a query with GROUP BY.
     totals = Municipality.objects.annotate(total=Count("initiatives", filter=approved))

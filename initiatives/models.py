@@ -1,4 +1,5 @@
-from typing import TYPE_CHECKING
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
@@ -9,7 +10,7 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Coalesce, Greatest, Lower
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import Promise, cached_property
 from django.utils.translation import gettext_lazy as _
 
 from omzien.markdown import render_markdown
@@ -94,7 +95,7 @@ class InitiativeQuerySet(models.QuerySet):
             last_seen=Greatest("updated_at", Coalesce("confirmed_at", "updated_at"))
         )
 
-    def not_confirmed_since(self, moment: "timezone.datetime") -> "InitiativeQuerySet":
+    def not_confirmed_since(self, moment: datetime) -> "InitiativeQuerySet":
         return self.with_last_seen().filter(last_seen__lt=moment)
 
     def without_team(self) -> "InitiativeQuerySet":
@@ -234,7 +235,7 @@ class Initiative(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def save(self, *args: object, **kwargs: object) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.description_html = render_markdown(self.description)
         super().save(*args, **kwargs)
 
@@ -256,6 +257,16 @@ class Initiative(models.Model):
     def has_team(self) -> bool:
         """Someone belongs to it: requests to join and messages reach a person."""
         return self.memberships.exists()
+
+    def web_links(self) -> list[tuple[str | Promise, str]]:
+        """The initiative's own places on the web that it filled in, each with what to call it."""
+        links: list[tuple[str | Promise, str]] = [
+            (_("Website"), self.website),
+            ("Facebook", self.facebook),
+            ("Instagram", self.instagram),
+            ("LinkedIn", self.linkedin),
+        ]
+        return [(label, url) for label, url in links if url]
 
     def activity_lines(self) -> list[str]:
         return [line.strip() for line in self.activities.splitlines() if line.strip()]

@@ -4,23 +4,27 @@ from django.contrib.auth.models import AnonymousUser
 
 from accounts.models import User
 from accounts.permissions import group_names
+from accounts.roles import COORDINATOR
 from initiatives.models import Initiative, Membership
 
-COORDINATOR_GROUP = "coordinator"
+# What the predicates keep on the user object for the rest of the request: templates ask many
+# times per page. Attributes of our own on Django's user, so set by name.
+KEPT_MEMBERSHIPS = "_memberships"
 
 
 def is_coordinator(user: User | AnonymousUser) -> bool:
     # The groups are read once per request (templates ask this many times per page).
-    return user.is_authenticated and COORDINATOR_GROUP in group_names(user)
+    return user.is_authenticated and COORDINATOR in group_names(user)
 
 
 def membership_of(user: User | AnonymousUser, initiative: Initiative) -> Membership | None:
     if not user.is_authenticated:
         return None
-    cache = getattr(user, "_memberships", None)
-    if cache is None:
-        cache = user._memberships = {m.initiative_id: m for m in user.memberships.all()}
-    return cache.get(initiative.pk)
+    kept: dict[int, Membership] | None = getattr(user, KEPT_MEMBERSHIPS, None)
+    if kept is None:
+        kept = {m.initiative_id: m for m in user.memberships.all()}
+        setattr(user, KEPT_MEMBERSHIPS, kept)
+    return kept.get(initiative.pk)
 
 
 def is_member(user: User | AnonymousUser, initiative: Initiative) -> bool:
@@ -47,11 +51,29 @@ def can_manage_members(user: User | AnonymousUser, initiative: Initiative) -> bo
     return is_initiative_admin(user, initiative) or is_coordinator(user)
 
 
+def can_archive_initiative(user: User | AnonymousUser, initiative: Initiative) -> bool:
+    """Only an approved initiative can stop; its admins or a coordinator say so. A pending one is
+    reviewed instead."""
+    return initiative.status == Initiative.Status.APPROVED and can_manage_members(user, initiative)
+
+
+def can_join_initiative(user: User | AnonymousUser, initiative: Initiative) -> bool:
+    """Anyone not in a public initiative with a team may ask to join it (a visitor logs in
+    first); an initiative without a team is claimed instead, since a request would reach no one."""
+    return initiative.is_public and initiative.has_team and not is_member(user, initiative)
+
+
+def can_contact_initiative(user: User | AnonymousUser, initiative: Initiative) -> bool:
+    """Anyone may write to a public initiative, signed in or not."""
+    return initiative.is_public
+
+
 def can_review_initiatives(user: User | AnonymousUser) -> bool:
     return is_coordinator(user)
 
 
 def can_register_initiative(user: User | AnonymousUser) -> bool:
+    """Anyone with an account (its address confirmed, which logging in requires)."""
     return user.is_authenticated
 
 

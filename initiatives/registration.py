@@ -9,9 +9,9 @@ from django.db.models import QuerySet
 from django.utils.text import slugify
 
 from accounts.models import User
+from accounts.roles import COORDINATOR
 from initiatives import audit
 from initiatives.models import Initiative, Membership, Municipality, TargetGroup, Theme
-from initiatives.permissions import COORDINATOR_GROUP
 from omzien.mailing import send_after_commit
 
 SIMILAR_LIMIT = 5
@@ -42,7 +42,7 @@ def unique_slug(name: str) -> str:
 
 
 def coordinator_addresses() -> list[str]:
-    group = Group.objects.get(name=COORDINATOR_GROUP)
+    group = Group.objects.get(name=COORDINATOR)
     return list(group.user_set.filter(is_active=True).values_list("email", flat=True))
 
 

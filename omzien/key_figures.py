@@ -7,8 +7,9 @@ figures in their AppConfig.ready(), so adding an app adds its figures without an
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.utils.functional import Promise
+
+from omzien.shared_cache import get_or_compute
 
 # The figures are counts over whole tables: shared by everyone for a minute.
 FIGURES_SECONDS = 60
@@ -29,7 +30,7 @@ def register_key_figure(figure: KeyFigure) -> None:
 
 
 def key_figures() -> list[tuple[KeyFigure, int]]:
-    counts = cache.get_or_set(
+    counts = get_or_compute(
         f"key-figures:{len(_figures)}",
         lambda: [figure.count() for figure in _figures],
         FIGURES_SECONDS,

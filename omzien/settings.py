@@ -9,6 +9,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from accounts.roles import ROLES_OF_TRUST
+from omzien import pdok
 from omzien.embedded_db import embedded_database_url
 from omzien.env import env_bool, env_int, env_list, env_required, env_str
 
@@ -156,7 +158,7 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Omzien naar Elkaar"
 # Groups whose members must use two-factor authentication (staff, for the admin, always must).
-TWO_FACTOR_GROUPS = ["coordinator", "fund committee", "treasurer"]
+TWO_FACTOR_GROUPS = list(ROLES_OF_TRUST)
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
@@ -228,7 +230,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:", "https://service.pdok.nl"],
+        "img-src": ["'self'", "data:", pdok.HOST],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],

@@ -9,7 +9,7 @@ from omzien import views
 from omzien.language import switch_language
 
 # The admin's own login form would bypass allauth's rate limits and two-factor step.
-admin.site.login = secure_admin_login(admin.site.login)
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 admin.site.site_header = admin.site.site_title = "Omzien naar Elkaar"
 
 urlpatterns = [

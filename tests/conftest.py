@@ -20,6 +20,11 @@ def member(db: None) -> User:
 
 
 @pytest.fixture
+def plain_member(db: None) -> User:
+    return MAKERS["plain_member"]()
+
+
+@pytest.fixture
 def other_member(db: None) -> User:
     return MAKERS["other_member"]()
 

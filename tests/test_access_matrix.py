@@ -1,12 +1,16 @@
 """Every URL pattern of the project × every persona → the status that persona gets.
 
-A new URL pattern without a row here fails `test_every_url_pattern_has_a_row`.
+A row is keyed by the URL pattern's name (or its route, where it has no name), and its URL must
+reach that pattern. A new URL pattern without a row here fails `test_every_url_pattern_has_a_row`.
 """
+
+from collections import defaultdict
+from urllib.parse import urlsplit
 
 import pytest
 from django.contrib import admin
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import URLPattern, URLResolver, get_resolver, resolve
 
 from tests.access import (
     Row,
@@ -145,6 +149,14 @@ def test_every_url_pattern_has_a_row() -> None:
 def test_no_row_names_a_pattern_that_is_gone() -> None:
     stale = set(ALL_ROWS) - set(_pattern_keys(get_resolver()))
     assert stale == set()
+
+
+@pytest.mark.parametrize(("key", "index", "row"), CASES, ids=[f"{k}-{i}" for k, i, _r in CASES])
+def test_each_row_opens_the_view_it_names(key: str, index: int, row: Row) -> None:
+    # Any value fills the braces: resolving reads only the shape of the path.
+    path = urlsplit(row.url.format_map(defaultdict(lambda: "1"))).path
+    match = resolve(path)
+    assert key in (match.view_name, match.route), f"{row.url} opens {match.view_name}"
 
 
 @pytest.mark.django_db

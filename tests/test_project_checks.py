@@ -1,4 +1,4 @@
-"""The project's own housekeeping, run with the suite: migrations, lint, translations."""
+"""The project's own housekeeping, run with the suite: migrations, lint, types, translations."""
 
 import os
 import shutil
@@ -28,6 +28,17 @@ def test_the_code_is_ruff_clean() -> None:
             [sys.executable, "-m", "ruff", *command], cwd=ROOT, capture_output=True, text=True
         )
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+# The packages mypy checks, at the level pyproject.toml sets (annotated functions throughout).
+TYPED_PACKAGES = ["accounts", "initiatives", "omzien"]
+
+
+def test_the_code_type_checks() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", *TYPED_PACKAGES], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
 
 
 # What makemessages must not walk: tools, data, third-party files and the tests.

@@ -1,6 +1,7 @@
 """A small, fixed world for the access matrix: the personas and the initiatives they belong to.
 
 - `member` is the admin of the approved initiative X and of the pending initiative P;
+- `plain_member` is a member of X, not an admin;
 - `other_member` is the admin of the approved initiative Y;
 - X has a need and an offer, an open invitation and a join request from `person`;
 - T is approved and has no team; `person` has claimed it ("this is our initiative").
@@ -10,7 +11,7 @@ from dataclasses import dataclass, field
 
 from accounts.models import User
 from initiatives.membership import invite_member
-from initiatives.models import Claim, Initiative, Invitation, JoinRequest, Listing
+from initiatives.models import Claim, Initiative, Invitation, JoinRequest, Listing, Membership
 from initiatives.profile import confirm_token
 from tests.factories import InitiativeFactory, ListingFactory
 from tests.personas import MAKERS
@@ -25,6 +26,7 @@ class World:
 def build_world() -> World:
     people = {name: make() for name, make in MAKERS.items()}
     x = InitiativeFactory(name="Buurtkracht X", slug="x", admin=people["member"])
+    Membership.objects.create(initiative=x, user=people["plain_member"])
     y = InitiativeFactory(name="Samen Y", slug="y", admin=people["other_member"])
     pending = InitiativeFactory(
         name="Nieuw P", slug="p", status=Initiative.Status.PENDING, admin=people["member"]
@@ -44,7 +46,8 @@ def build_world() -> World:
         "need": need.pk,
         "token": invitation.token,
         "join_request": join_request.pk,
-        "x_admin": x.memberships.get().pk,
+        "x_admin": x.memberships.get(role=Membership.Role.ADMIN).pk,
+        "x_plain": x.memberships.get(role=Membership.Role.MEMBER).pk,
         "confirm": confirm_token(x),
     }
     return World(people, values)

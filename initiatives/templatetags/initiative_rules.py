@@ -60,6 +60,21 @@ def can_remove_membership(user: Person, membership: Membership) -> bool:
 
 
 @register.filter
+def can_archive_initiative(user: Person, initiative: Initiative) -> bool:
+    return permissions.can_archive_initiative(user, initiative)
+
+
+@register.filter
+def can_join_initiative(user: Person, initiative: Initiative) -> bool:
+    return permissions.can_join_initiative(user, initiative)
+
+
+@register.filter
+def can_contact_initiative(user: Person, initiative: Initiative) -> bool:
+    return permissions.can_contact_initiative(user, initiative)
+
+
+@register.filter
 def can_review_initiatives(user: Person) -> bool:
     return permissions.can_review_initiatives(user)
 
@@ -96,9 +111,10 @@ def initiative_field_label(name: str) -> Any:
     """The translated label of a profile field named in the audit trail ("pitch" → "in one
     sentence"); the raw name for a field that no longer exists."""
     try:
-        return Initiative._meta.get_field(name).verbose_name
+        field = Initiative._meta.get_field(name)
     except FieldDoesNotExist:
         return name
+    return getattr(field, "verbose_name", name)
 
 
 @register.filter

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,10 +14,11 @@ from initiatives.forms import ClaimForm, DeclineClaimForm
 from initiatives.models import Claim, Initiative
 from initiatives.permissions import can_claim_initiative, can_decide_claims
 from initiatives.views.lookup import initiative_for
+from omzien.typing import AuthenticatedHttpRequest
 
 
 @login_required
-def claim(request: HttpRequest, slug: str) -> HttpResponse:
+def claim(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     initiative = initiative_for(request, slug, can_claim_initiative)
     form = ClaimForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -44,7 +45,7 @@ def claim(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "initiatives/claim_form.html", context)
 
 
-def _claim_for(request: HttpRequest, slug: str, claim_id: int) -> tuple[Initiative, Claim]:
+def _claim_for(request: AuthenticatedHttpRequest, slug: str, claim_id: int) -> tuple[Initiative, Claim]:
     if not can_decide_claims(request.user):
         raise PermissionDenied
     initiative = initiative_for(request, slug)
@@ -57,7 +58,7 @@ def _back_to_overview() -> HttpResponse:
 
 @login_required
 @require_POST
-def confirm(request: HttpRequest, slug: str, claim_id: int) -> HttpResponse:
+def confirm(request: AuthenticatedHttpRequest, slug: str, claim_id: int) -> HttpResponse:
     initiative, claim = _claim_for(request, slug, claim_id)
     try:
         confirm_claim(claim, by=request.user)
@@ -73,7 +74,7 @@ def confirm(request: HttpRequest, slug: str, claim_id: int) -> HttpResponse:
 
 
 @login_required
-def decline(request: HttpRequest, slug: str, claim_id: int) -> HttpResponse:
+def decline(request: AuthenticatedHttpRequest, slug: str, claim_id: int) -> HttpResponse:
     initiative, claim = _claim_for(request, slug, claim_id)
     form = DeclineClaimForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -14,6 +14,7 @@ from initiatives.forms import ListingForm
 from initiatives.models import Listing
 from initiatives.permissions import can_edit_initiative
 from initiatives.views.lookup import initiative_for
+from omzien.typing import AuthenticatedHttpRequest
 
 PAGE_SIZE = 20
 
@@ -40,7 +41,7 @@ def _query_without_page(request: HttpRequest) -> str:
 
 
 @login_required
-def manage_listings(request: HttpRequest, slug: str) -> HttpResponse:
+def manage_listings(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     initiative = initiative_for(request, slug, can_edit_initiative)
     form = ListingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -72,7 +73,7 @@ def edit_listing(request: HttpRequest, slug: str, listing_id: int) -> HttpRespon
 
 @login_required
 @require_POST
-def delete_listing(request: HttpRequest, slug: str, listing_id: int) -> HttpResponse:
+def delete_listing(request: AuthenticatedHttpRequest, slug: str, listing_id: int) -> HttpResponse:
     initiative = initiative_for(request, slug, can_edit_initiative)
     listing = get_object_or_404(initiative.listings, pk=listing_id)
     listing.delete()

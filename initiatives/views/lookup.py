@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
@@ -10,7 +11,7 @@ from accounts.models import User
 from initiatives.models import Initiative
 from initiatives.permissions import can_view_initiative
 
-Rule = Callable[[User, Initiative], bool]
+Rule = Callable[[User | AnonymousUser, Initiative], bool]
 
 
 def initiative_for(request: HttpRequest, slug: str, rule: Rule | None = None) -> Initiative:

@@ -19,12 +19,18 @@ from initiatives.membership import (
     set_role,
 )
 from initiatives.models import Initiative, Invitation, JoinRequest
-from initiatives.permissions import can_manage_members, can_remove_membership, can_see_members
+from initiatives.permissions import (
+    can_join_initiative,
+    can_manage_members,
+    can_remove_membership,
+    can_see_members,
+)
 from initiatives.views.lookup import initiative_for
+from omzien.typing import AuthenticatedHttpRequest
 
 
 @login_required
-def member_list(request: HttpRequest, slug: str) -> HttpResponse:
+def member_list(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     initiative = initiative_for(request, slug, can_see_members)
     return _member_page(request, initiative, invite_form=InviteForm())
 
@@ -51,7 +57,7 @@ def _member_page(
 
 @login_required
 @require_POST
-def invite(request: HttpRequest, slug: str) -> HttpResponse:
+def invite(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     initiative = initiative_for(request, slug, can_manage_members)
     form = InviteForm(request.POST)
     if form.is_valid():
@@ -69,7 +75,7 @@ def invite(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def remove(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
+def remove(request: AuthenticatedHttpRequest, slug: str, membership_id: int) -> HttpResponse:
     initiative = initiative_for(request, slug, can_see_members)
     membership = get_object_or_404(initiative.memberships, pk=membership_id)
     if not can_remove_membership(request.user, membership):
@@ -89,7 +95,7 @@ def remove(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def change_role(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
+def change_role(request: AuthenticatedHttpRequest, slug: str, membership_id: int) -> HttpResponse:
     initiative = initiative_for(request, slug, can_manage_members)
     membership = get_object_or_404(initiative.memberships, pk=membership_id)
     form = RoleForm(request.POST)
@@ -108,8 +114,8 @@ def change_role(request: HttpRequest, slug: str, membership_id: int) -> HttpResp
 
 
 @login_required
-def join(request: HttpRequest, slug: str) -> HttpResponse:
-    initiative = initiative_for(request, slug)
+def join(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    initiative = initiative_for(request, slug, can_join_initiative)
     form = JoinForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -129,7 +135,7 @@ def join(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def answer_request(request: HttpRequest, slug: str, request_id: int) -> HttpResponse:
+def answer_request(request: AuthenticatedHttpRequest, slug: str, request_id: int) -> HttpResponse:
     initiative = initiative_for(request, slug, can_manage_members)
     join_request = get_object_or_404(initiative.join_requests, pk=request_id)
     form = AnswerForm(request.POST)
@@ -144,7 +150,7 @@ def answer_request(request: HttpRequest, slug: str, request_id: int) -> HttpResp
 
 
 @login_required
-def invitation(request: HttpRequest, token: str) -> HttpResponse:
+def invitation(request: AuthenticatedHttpRequest, token: str) -> HttpResponse:
     invitation = get_object_or_404(Invitation.objects.select_related("initiative"), token=token)
     if request.method == "POST":
         try:

@@ -13,11 +13,12 @@ from initiatives.contact import send_contact_message
 from initiatives.exchange import suggestions_for
 from initiatives.forms import ContactForm, InitiativeForm
 from initiatives.models import Initiative, Listing, Membership
-from initiatives.permissions import can_edit_initiative, can_see_history
+from initiatives.permissions import can_contact_initiative, can_edit_initiative, can_see_history
 from initiatives.profile import confirm_profile, initiative_for_token, update_profile
 from initiatives.views.lookup import initiative_for
 from omzien.page_cache import cache_for_visitors
 from omzien.ratelimit import allow
+from omzien.typing import AuthenticatedHttpRequest
 
 CONTACT_LIMIT, CONTACT_WINDOW = 5, 60 * 60  # messages per address per hour
 
@@ -36,16 +37,7 @@ def _linked_data(request: HttpRequest, initiative: Initiative) -> str:
             "addressRegion": "Utrecht",
             "addressCountry": "NL",
         },
-        "sameAs": [
-            u
-            for u in (
-                initiative.website,
-                initiative.facebook,
-                initiative.instagram,
-                initiative.linkedin,
-            )
-            if u
-        ],
+        "sameAs": [url for _label, url in initiative.web_links()],
     }
     if initiative.founded_year:
         data["foundingDate"] = str(initiative.founded_year)
@@ -85,8 +77,8 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
 def contact(request: HttpRequest, slug: str) -> HttpResponse:
     """A page of its own, so the initiative's page carries no CSRF token and can be cached."""
     initiative = initiative_for(request, slug)
-    if not initiative.is_public:
-        raise Http404
+    if not can_contact_initiative(request.user, initiative):
+        raise Http404  # a page that is not public takes no messages, and does not say it exists
     form = ContactForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if not allow(request, action="contact", limit=CONTACT_LIMIT, seconds=CONTACT_WINDOW):
@@ -105,7 +97,7 @@ def contact(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def edit(request: HttpRequest, slug: str) -> HttpResponse:
+def edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     initiative = initiative_for(request, slug, can_edit_initiative)
     form = InitiativeForm(request.POST or None, request.FILES or None, instance=initiative)
     if request.method == "POST" and form.is_valid():
@@ -118,7 +110,7 @@ def edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def history(request: HttpRequest, slug: str) -> HttpResponse:
+def history(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     initiative = initiative_for(request, slug, can_see_history)
     entries = initiative.audit_entries.select_related("user")[:200]
     return render(

@@ -12,13 +12,20 @@ from initiatives.approval import approve_initiative, archive_initiative, reject_
 from initiatives.errors import InitiativeRuleError
 from initiatives.forms import ConfirmNotDuplicateForm, InitiativeForm, RejectForm
 from initiatives.models import Initiative
-from initiatives.permissions import can_manage_members, can_review_initiatives
+from initiatives.permissions import (
+    can_archive_initiative,
+    can_register_initiative,
+    can_review_initiatives,
+)
 from initiatives.registration import register_initiative, similar_initiatives
 from initiatives.views.lookup import initiative_for
+from omzien.typing import AuthenticatedHttpRequest
 
 
 @login_required
-def register(request: HttpRequest) -> HttpResponse:
+def register(request: AuthenticatedHttpRequest) -> HttpResponse:
+    if not can_register_initiative(request.user):
+        raise PermissionDenied
     form = InitiativeForm(request.POST or None, request.FILES or None)
     confirm = ConfirmNotDuplicateForm(request.POST or None)
     similar = []
@@ -50,7 +57,7 @@ def _coordinators_only(request: HttpRequest) -> None:
 
 
 @login_required
-def review_queue(request: HttpRequest) -> HttpResponse:
+def review_queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     _coordinators_only(request)
     pending = (
         Initiative.objects.pending()
@@ -67,7 +74,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def approve(request: HttpRequest, slug: str) -> HttpResponse:
+def approve(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     _coordinators_only(request)
     initiative = initiative_for(request, slug)
     try:
@@ -84,7 +91,7 @@ def approve(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def reject(request: HttpRequest, slug: str) -> HttpResponse:
+def reject(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     _coordinators_only(request)
     initiative = initiative_for(request, slug)
     form = RejectForm(request.POST or None)
@@ -106,14 +113,19 @@ def reject(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def archive(request: HttpRequest, slug: str) -> HttpResponse:
+def archive(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """An initiative that stopped leaves the directory; admins or coordinators confirm it."""
-    initiative = initiative_for(request, slug, can_manage_members)
+    initiative = initiative_for(request, slug, can_archive_initiative)
     if request.method == "POST":
-        archive_initiative(initiative, by=request.user)
-        messages.success(
-            request,
-            _("%(name)s is archived and no longer in the directory.") % {"name": initiative.name},
-        )
+        try:
+            archive_initiative(initiative, by=request.user)
+        except InitiativeRuleError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is archived and no longer in the directory.")
+                % {"name": initiative.name},
+            )
         return redirect(initiative)
     return render(request, "initiatives/initiative_archive.html", {"initiative": initiative})

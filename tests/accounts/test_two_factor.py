@@ -1,12 +1,14 @@
 import pytest
+from django.contrib.auth.models import Group
 from django.test import Client
 
 from accounts.models import User
+from accounts.roles import COORDINATOR, ROLES_OF_TRUST
 from tests.factories import UserFactory
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("group", ["coordinator", "fund committee", "treasurer"])
+@pytest.mark.parametrize("group", ROLES_OF_TRUST)
 def test_a_role_of_trust_must_set_up_two_factor_first(client: Client, group: str) -> None:
     client.force_login(UserFactory(groups=[group]))
     response = client.get("/my-account/")
@@ -44,5 +46,12 @@ def test_the_admin_login_goes_through_the_portal_login(client: Client) -> None:
 def test_the_password_check_before_the_set_up_is_not_sent_back_to_the_set_up(
     client: Client,
 ) -> None:
-    client.force_login(UserFactory(groups=["coordinator"]))
+    client.force_login(UserFactory(groups=[COORDINATOR]))
     assert client.get("/accounts/reauthenticate/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_every_role_of_trust_has_its_group() -> None:
+    """The migration that made the groups keeps its own copy of the names in accounts/roles.py."""
+    groups = Group.objects.filter(name__in=ROLES_OF_TRUST).values_list("name", flat=True)
+    assert sorted(groups) == sorted(ROLES_OF_TRUST)

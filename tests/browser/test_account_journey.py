@@ -15,6 +15,7 @@ from django.core import mail
 from playwright.sync_api import Locator, Page, expect
 from pytest_django.fixtures import Settings
 
+from accounts.roles import COORDINATOR
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.browser
@@ -135,7 +136,7 @@ def test_a_coordinator_without_two_factor_is_sent_to_set_it_up_first(
 ) -> None:
     # Coordinators do their work at a desk, mostly.
     page = desktop_page
-    coordinator = UserFactory(groups=["coordinator"], is_staff=True)
+    coordinator = UserFactory(groups=[COORDINATOR], is_staff=True)
     page.goto(portal)
     log_in(page, check, coordinator.email, PASSWORD)
 

@@ -20,6 +20,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from pytest_django.fixtures import Settings
 
 from accounts.models import User
+from accounts.roles import COORDINATOR
 from initiatives.models import Initiative, Membership, Municipality
 from tests.factories import PASSWORD, InitiativeFactory, UserFactory, role_user
 
@@ -89,7 +90,7 @@ def test_a_newcomer_registers_an_initiative_a_coordinator_approves_it_and_a_visi
     portal: str, page: Page, desktop_page: Page, check: Check
 ) -> None:
     registrant = UserFactory(name="Fatima de Vries")
-    coordinator = role_user("coordinator", is_staff=True)
+    coordinator = role_user(COORDINATOR, is_staff=True)
     neighbour = InitiativeFactory(name="Buurtkamer Oog in Al", pitch="Koffie en een praatje.")
 
     # On a phone: log in from the directory, and register from Mijn account.

@@ -1,10 +1,16 @@
-"""Access matrix rows for the initiative directory (see tests/world.py for X, Y and P)."""
+"""Access matrix rows for the initiative directory (see tests/world.py for X, Y and P).
+
+`member` is X's admin, `plain_member` a member of X without the admin role.
+"""
 
 from tests.access import Row, for_signed_in, only, same_for_all
 from tests.personas import PERSONAS
 
-X_MEMBER = {"member": 200, "coordinator": 200}
-X_MEMBER_ACTED = {"member": 302, "coordinator": 302}
+# What X's admin and the coordinators may do; and what every member of X may do.
+X_ADMIN = {"member": 200, "coordinator": 200}
+X_ADMIN_ACTED = {"member": 302, "coordinator": 302}
+X_MEMBER = X_ADMIN | {"plain_member": 200}
+X_MEMBER_ACTED = X_ADMIN_ACTED | {"plain_member": 302}
 
 
 def _pending(url: str, *, insiders: int = 200, outsiders: int = 404, visitor: int = 404) -> Row:
@@ -29,23 +35,30 @@ ROWS: dict[str, Row | list[Row]] = {
     "initiatives:review-queue": only("/initiatives/review/", {"coordinator": 200}),
     "initiatives:approve": only("/initiatives/{p}/approve/", {"coordinator": 302}).posting(),
     "initiatives:reject": only("/initiatives/{p}/reject/", {"coordinator": 200}),
-    "initiatives:archive": only("/initiatives/{x}/archive/", X_MEMBER),
+    "initiatives:archive": [
+        only("/initiatives/{x}/archive/", X_ADMIN),
+        # Only an approved initiative can be archived; a pending one is reviewed instead.
+        _pending("/initiatives/{p}/archive/", insiders=403, visitor=302),
+    ],
     "initiatives:members": only("/initiatives/{x}/members/", X_MEMBER),
     # An empty invitation form comes back with its error on the same page.
-    "initiatives:invite": only("/initiatives/{x}/members/invite/", X_MEMBER).posting(),
+    "initiatives:invite": only("/initiatives/{x}/members/invite/", X_ADMIN).posting(),
     # The sole admin cannot be removed: sent back to the member list with the reason.
-    "initiatives:remove-member": only(
-        "/initiatives/{x}/members/{x_admin}/remove/", X_MEMBER_ACTED
-    ).posting(),
+    "initiatives:remove-member": [
+        only("/initiatives/{x}/members/{x_admin}/remove/", X_ADMIN_ACTED).posting(),
+        # Anyone may leave; only admins and coordinators may remove someone else.
+        only("/initiatives/{x}/members/{x_plain}/remove/", X_MEMBER_ACTED).posting(),
+    ],
     "initiatives:change-role": only(
-        "/initiatives/{x}/members/{x_admin}/role/", X_MEMBER_ACTED
+        "/initiatives/{x}/members/{x_admin}/role/", X_ADMIN_ACTED
     ).posting(),
+    # Members have nothing to ask; a pending initiative takes no requests.
     "initiatives:join": [
-        for_signed_in("/initiatives/{x}/join/"),
-        _pending("/initiatives/{p}/join/", visitor=302),
+        for_signed_in("/initiatives/{x}/join/", member=403, plain_member=403),
+        _pending("/initiatives/{p}/join/", insiders=403, visitor=302),
     ],
     "initiatives:answer-join-request": only(
-        "/initiatives/{x}/join-requests/{join_request}/answer/", X_MEMBER_ACTED
+        "/initiatives/{x}/join-requests/{join_request}/answer/", X_ADMIN_ACTED
     ).posting(),
     "initiatives:invitation": for_signed_in("/initiatives/invitations/{token}/"),
     # Only an initiative without a team can be claimed; the coordinators answer.

@@ -12,10 +12,10 @@ from django.db import connection, transaction
 from django.test import Client
 
 from accounts.models import User
+from accounts.roles import COORDINATOR
 from initiatives.claims import confirm_claim
 from initiatives.errors import InitiativeRuleError
 from initiatives.models import AuditEntry, Claim, Initiative, Membership
-from initiatives.permissions import COORDINATOR_GROUP
 from tests.factories import InitiativeFactory, UserFactory
 
 ALREADY = "al laten weten"  # "Dat heb je al laten weten; een coördinator antwoordt je ..."
@@ -119,7 +119,7 @@ def test_claiming_again_while_the_first_claim_waits_gives_a_clear_message(
 def test_a_double_click_saves_one_claim_and_answers_the_second_click_with_a_message() -> None:
     """The second request checks before the first one has committed, so only the database's
     rule (one open claim per person per initiative) can stop it: that must give a message."""
-    Group.objects.get_or_create(name=COORDINATOR_GROUP)
+    Group.objects.get_or_create(name=COORDINATOR)
     person, initiative = UserFactory(), InitiativeFactory()
     responses: list[int] = []
     shown: list[str] = []

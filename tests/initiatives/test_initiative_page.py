@@ -55,6 +55,23 @@ def test_the_page_carries_schema_org_and_opengraph(client: Client, initiative: I
 
 
 @pytest.mark.django_db
+def test_the_page_links_the_places_on_the_web_that_the_initiative_filled_in(
+    client: Client, initiative: Initiative
+) -> None:
+    initiative.website = "https://zegveldzorgt.example.nl"
+    initiative.instagram = "https://instagram.example.com/zegveldzorgt"
+    initiative.save()
+    page = client.get(initiative.get_absolute_url()).content.decode()
+    links = re.findall(r'href="([^"]+)"\s+rel="external nofollow ugc">([^<]+)<', page)
+    assert links == [
+        ("https://zegveldzorgt.example.nl", "Website"),
+        ("https://instagram.example.com/zegveldzorgt", "Instagram"),
+    ]
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1)
+    assert json.loads(block)["sameAs"] == [url for url, _label in links]
+
+
+@pytest.mark.django_db
 def test_the_page_never_shows_the_admins_address(
     client: Client, initiative: Initiative, member: User
 ) -> None:

@@ -8,6 +8,7 @@ from django.test import Client
 
 from initiatives.models import Municipality
 from initiatives.views import directory
+from omzien import pdok
 from tests.factories import InitiativeFactory, ListingFactory
 
 pytestmark = pytest.mark.django_db
@@ -173,7 +174,7 @@ def test_an_htmx_request_on_the_map_page_gets_only_the_list(visitor: Client) -> 
 
 def test_the_map_tiles_are_allowed_by_the_content_security_policy(visitor: Client) -> None:
     policy = visitor.get(MAP_URL)["Content-Security-Policy"]
-    assert "https://service.pdok.nl" in policy
+    assert pdok.HOST in policy
     assert "script-src 'self'" in policy
 
 
@@ -215,3 +216,11 @@ def test_the_initiative_page_without_an_address_names_its_place_and_municipality
     where = where_text(visitor, initiative.get_absolute_url())
     assert "Zuilen, Zeist" in where
     assert "het centrum van Zeist" in where
+
+
+def test_every_map_draws_the_tiles_of_the_one_map_service(visitor: Client) -> None:
+    initiative = InitiativeFactory()
+    for url in (MAP_URL, initiative.get_absolute_url()):
+        page = visitor.get(url).content.decode()
+        assert f'data-tiles="{pdok.TILE_URL}"' in page
+        assert 'data-attribution="Kaartgegevens © Kadaster"' in page
