@@ -45,7 +45,9 @@ def claim(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     return render(request, "initiatives/claim_form.html", context)
 
 
-def _claim_for(request: AuthenticatedHttpRequest, slug: str, claim_id: int) -> tuple[Initiative, Claim]:
+def _claim_for(
+    request: AuthenticatedHttpRequest, slug: str, claim_id: int
+) -> tuple[Initiative, Claim]:
     if not can_decide_claims(request.user):
         raise PermissionDenied
     initiative = initiative_for(request, slug)
