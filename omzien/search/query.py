@@ -1,0 +1,210 @@
+"""What a person typed, as a condition and a rank over a model's two search vectors.
+
+The syntax is that of a web search engine: words must all be found (AND); "words in quotes" must
+be found in that order; -word leaves out what has the word; `or` between two words finds either.
+Each word is found
+- by its stem in the stemmed vector ("buurten" finds "buurt"),
+- together with the other words of its word groups (the thesaurus: "initiatief" also finds
+  "initiatieven" and "bewonersinitiatief"; "informele zorg" also finds "mantelzorg"),
+- and as the start of a longer word in the prefix vector ("moes" finds "moestuin"), for words of
+  at least MIN_PREFIX_LENGTH letters.
+Stop words ("de", "het", "voor") are left out; a search of only stop words says so.
+
+    search = parse_search("eenzaamheid -Utrecht")
+    Model.objects.filter(search.condition()).annotate(rank=search.rank())
+
+One query looks up stop words and word groups (omzien.search.thesaurus); building the condition
+and the rank takes none.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import reduce
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import Expression, F, Q
+
+from omzien.search.thesaurus import Lookup, look_up
+from omzien.search.vectors import CONFIG, PREFIX_CONFIG
+from omzien.search.words import words_of
+
+MAX_TERMS = 8
+MIN_PREFIX_LENGTH = 3
+LONGEST_GROUP_TERM = 4  # words in a row that may together be one term of a word group
+VECTOR = "search_vector"
+PREFIX_VECTOR = "search_prefix_vector"
+
+TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
+OR = "or"
+
+
+@dataclass(frozen=True)
+class Term:
+    """One thing to find: a word, or words in this order."""
+
+    words: tuple[str, ...]
+    negated: bool = False
+    variants: tuple[str, ...] = ()  # from the word groups, each a word or words in a row
+
+    @property
+    def key(self) -> str:
+        return " ".join(self.words)
+
+    @property
+    def can_be_a_prefix(self) -> bool:
+        return len(self.words) == 1 and len(self.words[0]) >= MIN_PREFIX_LENGTH
+
+    def stemmed(self) -> str:
+        """A raw tsquery for the stemmed vector: the term or any of its variants."""
+        forms = [self.words, *(tuple(words_of(variant)) for variant in self.variants)]
+        unique = dict.fromkeys(form for form in forms if form)
+        return " | ".join(f"({' <-> '.join(form)})" for form in unique)
+
+    def prefix(self) -> str:
+        return f"{self.words[0]}:*"
+
+
+@dataclass(frozen=True)
+class Search:
+    text: str
+    # AND of clauses, each clause an OR of terms.
+    clauses: tuple[tuple[Term, ...], ...] = ()
+    stop_words: tuple[str, ...] = ()  # the stop words typed, which were left out
+    only_stop_words: bool = False
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing to search on: a condition would match everything."""
+        return not self.clauses
+
+    @property
+    def can_rank(self) -> bool:
+        """Something to find (not only words to leave out), so matches differ in rank."""
+        return any(not term.negated for clause in self.clauses for term in clause)
+
+    def condition(self, vector: str = VECTOR, prefix_vector: str = PREFIX_VECTOR) -> Q:
+        """The rows that match; use only when not `is_empty`."""
+        clauses = (
+            reduce(lambda a, b: a | b, (_matches(term, vector, prefix_vector) for term in clause))
+            for clause in self.clauses
+        )
+        return reduce(lambda a, b: a & b, clauses, Q())
+
+    def rank(self, vector: str = VECTOR, prefix_vector: str = PREFIX_VECTOR) -> Expression:
+        """Higher for more and better placed matches (weight A above B above C)."""
+        found = [term for clause in self.clauses for term in clause if not term.negated]
+        stemmed = " | ".join(f"({term.stemmed()})" for term in found)
+        rank: Expression = SearchRank(F(vector), _query(stemmed, CONFIG))
+        prefixes = " | ".join(term.prefix() for term in found if term.can_be_a_prefix)
+        if prefixes:
+            rank = rank + SearchRank(F(prefix_vector), _query(prefixes, PREFIX_CONFIG))
+        return rank
+
+
+def _query(raw: str, config: str) -> SearchQuery:
+    return SearchQuery(raw, search_type="raw", config=config)
+
+
+def _matches(term: Term, vector: str, prefix_vector: str) -> Q:
+    stemmed = Q(**{vector: _query(term.stemmed(), CONFIG)})
+    if term.negated:
+        return ~stemmed
+    if term.can_be_a_prefix:
+        return stemmed | Q(**{prefix_vector: _query(term.prefix(), PREFIX_CONFIG)})
+    return stemmed
+
+
+def parse_search(text: str) -> Search:
+    """The search for `text`: one query when there is something to look up, none otherwise."""
+    clauses = _clauses(text)
+    if not clauses:
+        return Search(text)
+    words = sorted({word for clause in clauses for term in clause for word in term.words})
+    lookup = look_up(words, sorted(_candidate_keys(clauses)))
+    kept = _without_stop_words(_joined(clauses, lookup), lookup.stop_words)
+    typed = [term for clause in clauses for term in clause if not term.negated]
+    stop_words = tuple(word for word in words if word in lookup.stop_words)
+    found = [term for clause in kept for term in clause if not term.negated]
+    return Search(
+        text,
+        tuple(tuple(_with_variants(term, lookup) for term in clause) for clause in kept),
+        stop_words=stop_words,
+        only_stop_words=bool(typed) and not found,
+    )
+
+
+def _clauses(text: str) -> list[tuple[Term, ...]]:
+    """The terms typed, grouped by `or`; at most MAX_TERMS."""
+    clauses: list[list[Term]] = []
+    join_next = False
+    for match in TOKEN.finditer(text):
+        minus_phrase, phrase, minus_word, word = match.groups()
+        negated = bool(minus_phrase or minus_word)
+        if word is not None and word.casefold() == OR and not negated:
+            join_next = bool(clauses) and not clauses[-1][-1].negated
+            continue
+        words = tuple(words_of(phrase if phrase is not None else word))
+        if not words:
+            continue
+        term = Term(words, negated)
+        if join_next and not negated:
+            clauses[-1].append(term)
+        else:
+            clauses.append([term])
+        join_next = False
+        if sum(len(clause) for clause in clauses) >= MAX_TERMS:
+            break
+    return [tuple(clause) for clause in clauses]
+
+
+def _is_plain_word(clause: tuple[Term, ...]) -> bool:
+    return len(clause) == 1 and not clause[0].negated and len(clause[0].words) == 1
+
+
+def _candidate_keys(clauses: list[tuple[Term, ...]]) -> set[str]:
+    """Every term, and every run of up to LONGEST_GROUP_TERM plain words in a row."""
+    keys = {term.key for clause in clauses for term in clause}
+    for start in range(len(clauses)):
+        run = []
+        for clause in clauses[start : start + LONGEST_GROUP_TERM]:
+            if not _is_plain_word(clause):
+                break
+            run.append(clause[0].key)
+            keys.add(" ".join(run))
+    return keys
+
+
+def _joined(clauses: list[tuple[Term, ...]], lookup: Lookup) -> list[tuple[Term, ...]]:
+    """Plain words in a row that together are a term of a word group ("informele zorg") become
+    one term, so that they also find that group's other words ("mantelzorg")."""
+    joined: list[tuple[Term, ...]] = []
+    position = 0
+    while position < len(clauses):
+        for length in range(LONGEST_GROUP_TERM, 1, -1):
+            run = clauses[position : position + length]
+            if len(run) == length and all(_is_plain_word(clause) for clause in run):
+                words = tuple(clause[0].words[0] for clause in run)
+                if lookup.variants_of(" ".join(words)):
+                    joined.append((Term(words),))
+                    position += length
+                    break
+        else:
+            joined.append(clauses[position])
+            position += 1
+    return joined
+
+
+def _without_stop_words(
+    clauses: list[tuple[Term, ...]], stop_words: frozenset[str]
+) -> list[tuple[Term, ...]]:
+    """Terms made only of stop words find nothing: they are left out, and so are empty clauses."""
+    kept = (
+        tuple(term for term in clause if not set(term.words) <= stop_words) for clause in clauses
+    )
+    return [clause for clause in kept if clause]
+
+
+def _with_variants(term: Term, lookup: Lookup) -> Term:
+    if term.negated:
+        return term  # "-jeugd" leaves out "jeugd", not every word of its group
+    return Term(term.words, variants=tuple(lookup.variants_of(term.key)))
