@@ -93,6 +93,8 @@ class InitiativeForm(forms.ModelForm):
         self.fields["founded_year"].widget.attrs.update({"inputmode": "numeric"})
         self.fields["municipality"].empty_label = _("Choose a municipality")
         self.fields["volunteers"].choices = [("", _("Not sure")), *Initiative.Volunteers.choices]
+        for name in ("themes", "target_groups"):
+            self.fields[name].label_from_instance = lambda label: label.display_name  # type: ignore[attr-defined]
 
     def clean_founded_year(self) -> int | None:
         year = self.cleaned_data.get("founded_year")

@@ -6,8 +6,11 @@ Each word is found
 - by its stem in the stemmed vector ("buurten" finds "buurt"),
 - together with the other words of its word groups (the thesaurus: "initiatief" also finds
   "initiatieven" and "bewonersinitiatief"; "informele zorg" also finds "mantelzorg"),
-- and as the start of a longer word in the prefix vector ("moes" finds "moestuin"), for words of
-  at least MIN_PREFIX_LENGTH letters.
+- and, when no word group knows it, as the start of a longer word in the prefix vector ("moes"
+  finds "moestuin", "Zuil" finds "Zuilen"), for words of at least MIN_PREFIX_LENGTH letters. A word
+  a group knows is a whole word, and its group names the longer words that matter: so "buurt"
+  is not also every "buurt..." word, which would match most of the directory and make
+  PostgreSQL read the whole table instead of using the indexes (bench/search_plans.py).
 Stop words ("de", "het", "voor") are left out; a search of only stop words says so.
 
     search = parse_search("eenzaamheid -Utrecht")
@@ -20,12 +23,12 @@ and the rank takes none.
 import re
 from dataclasses import dataclass
 from functools import reduce
+from typing import Any
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import Expression, F, Q
 
 from omzien.search.thesaurus import Lookup, look_up
-from omzien.search.vectors import CONFIG, PREFIX_CONFIG
 from omzien.search.words import words_of
 
 MAX_TERMS = 8
@@ -38,13 +41,27 @@ TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
 OR = "or"
 
 
+class Lexemes(SearchQuery):
+    """A tsquery whose words PostgreSQL has already stemmed (omzien.search.thesaurus), taken as
+    it is: stemming a stem again can change it."""
+
+    def __init__(self, tsquery: str) -> None:
+        super().__init__(tsquery, search_type="raw")
+
+    def as_sql(
+        self, compiler: Any, connection: Any, function: Any = None, template: Any = None
+    ) -> Any:
+        return super().as_sql(compiler, connection, template="(%(expressions)s)::tsquery")
+
+
 @dataclass(frozen=True)
 class Term:
     """One thing to find: a word, or words in this order."""
 
     words: tuple[str, ...]
     negated: bool = False
-    variants: tuple[str, ...] = ()  # from the word groups, each a word or words in a row
+    stemmed: str = ""  # tsquery text for the stemmed vector: the term or any of its variants
+    is_known: bool = False  # a word group has it
 
     @property
     def key(self) -> str:
@@ -52,16 +69,13 @@ class Term:
 
     @property
     def can_be_a_prefix(self) -> bool:
-        return len(self.words) == 1 and len(self.words[0]) >= MIN_PREFIX_LENGTH
-
-    def stemmed(self) -> str:
-        """A raw tsquery for the stemmed vector: the term or any of its variants."""
-        forms = [self.words, *(tuple(words_of(variant)) for variant in self.variants)]
-        unique = dict.fromkeys(form for form in forms if form)
-        return " | ".join(f"({' <-> '.join(form)})" for form in unique)
+        return (
+            len(self.words) == 1 and len(self.words[0]) >= MIN_PREFIX_LENGTH and not self.is_known
+        )
 
     def prefix(self) -> str:
-        return f"{self.words[0]}:*"
+        """tsquery text for the prefix vector; the word is only letters and digits."""
+        return f"'{self.words[0]}':*"
 
 
 @dataclass(frozen=True)
@@ -93,24 +107,20 @@ class Search:
     def rank(self, vector: str = VECTOR, prefix_vector: str = PREFIX_VECTOR) -> Expression:
         """Higher for more and better placed matches (weight A above B above C)."""
         found = [term for clause in self.clauses for term in clause if not term.negated]
-        stemmed = " | ".join(f"({term.stemmed()})" for term in found)
-        rank: Expression = SearchRank(F(vector), _query(stemmed, CONFIG))
+        stemmed = " | ".join(f"({term.stemmed})" for term in found)
+        rank: Expression = SearchRank(F(vector), Lexemes(stemmed))
         prefixes = " | ".join(term.prefix() for term in found if term.can_be_a_prefix)
         if prefixes:
-            rank = rank + SearchRank(F(prefix_vector), _query(prefixes, PREFIX_CONFIG))
+            rank = rank + SearchRank(F(prefix_vector), Lexemes(prefixes))
         return rank
 
 
-def _query(raw: str, config: str) -> SearchQuery:
-    return SearchQuery(raw, search_type="raw", config=config)
-
-
 def _matches(term: Term, vector: str, prefix_vector: str) -> Q:
-    stemmed = Q(**{vector: _query(term.stemmed(), CONFIG)})
+    stemmed = Q(**{vector: Lexemes(term.stemmed)})
     if term.negated:
         return ~stemmed
     if term.can_be_a_prefix:
-        return stemmed | Q(**{prefix_vector: _query(term.prefix(), PREFIX_CONFIG)})
+        return stemmed | Q(**{prefix_vector: Lexemes(term.prefix())})
     return stemmed
 
 
@@ -119,16 +129,19 @@ def parse_search(text: str) -> Search:
     clauses = _clauses(text)
     if not clauses:
         return Search(text)
-    words = sorted({word for clause in clauses for term in clause for word in term.words})
-    lookup = look_up(words, sorted(_candidate_keys(clauses)))
-    kept = _without_stop_words(_joined(clauses, lookup), lookup.stop_words)
+    lookup = look_up(sorted(_candidate_keys(clauses)))
+    joined = _joined(clauses, lookup)
+    kept = [
+        tuple(_stemmed(term, lookup) for term in clause if not lookup.is_stop_word(term.key))
+        for clause in joined
+    ]
     typed = [term for clause in clauses for term in clause if not term.negated]
-    stop_words = tuple(word for word in words if word in lookup.stop_words)
+    stop_words = [term.key for term in typed if lookup.is_stop_word(term.key)]
     found = [term for clause in kept for term in clause if not term.negated]
     return Search(
         text,
-        tuple(tuple(_with_variants(term, lookup) for term in clause) for clause in kept),
-        stop_words=stop_words,
+        tuple(clause for clause in kept if clause),
+        stop_words=tuple(dict.fromkeys(stop_words)),
         only_stop_words=bool(typed) and not found,
     )
 
@@ -194,17 +207,9 @@ def _joined(clauses: list[tuple[Term, ...]], lookup: Lookup) -> list[tuple[Term,
     return joined
 
 
-def _without_stop_words(
-    clauses: list[tuple[Term, ...]], stop_words: frozenset[str]
-) -> list[tuple[Term, ...]]:
-    """Terms made only of stop words find nothing: they are left out, and so are empty clauses."""
-    kept = (
-        tuple(term for term in clause if not set(term.words) <= stop_words) for clause in clauses
-    )
-    return [clause for clause in kept if clause]
-
-
-def _with_variants(term: Term, lookup: Lookup) -> Term:
-    if term.negated:
-        return term  # "-jeugd" leaves out "jeugd", not every word of its group
-    return Term(term.words, variants=tuple(lookup.variants_of(term.key)))
+def _stemmed(term: Term, lookup: Lookup) -> Term:
+    """The term with its tsquery: its own stems, and unless it is left out, its variants'."""
+    variants = [] if term.negated else lookup.variants_of(term.key)
+    forms = dict.fromkeys(lookup.lexemes.get(key, "") for key in [term.key, *variants])
+    stemmed = " | ".join(f"({form})" for form in forms if form)
+    return Term(term.words, term.negated, stemmed, is_known=bool(variants))
