@@ -7,8 +7,9 @@ A model gets two generated columns, each with a GIN index:
   never matched against the stemmed vector: PostgreSQL would stem the prefix itself.
 
 PostgreSQL 19 replaces the `dutch` stemmer with another one (the old one stays as
-`dutch_porter`). Stored vectors then have to be rebuilt, or `CONFIG` pinned to `dutch_porter`:
-change it here, make a migration, and every vector and query follows.
+`dutch_porter`). Stored vectors then have to be rebuilt, or `CONFIG` pinned to `dutch_porter` (a
+generated column cannot be altered: the migration drops and adds it); every query follows this name
+(the stems of typed words are made with it in omzien.search.thesaurus). See the README, "Search".
 """
 
 from collections.abc import Callable

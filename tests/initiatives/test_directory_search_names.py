@@ -99,12 +99,19 @@ def test_an_imported_initiative_is_found_by_its_names(client: Client, tmp_path: 
         assert found(client, query) == ["Buurtkracht Lunetten"], query
 
 
-def test_a_coordinator_changing_themes_in_the_admin_is_found(
+def test_a_coordinator_renaming_a_theme_in_the_admin_is_found(
     client: Client, coordinator: User, quiet: Initiative
 ) -> None:
-    quiet.themes.set(Theme.objects.filter(name="Wonen"))  # what the admin's form does
-    assert found(client, "wonen") == ["De Stille Kracht"]
-    assert found(client, "armoede") == []
+    theme = Theme.objects.get(name="Armoede")
+    client.force_login(coordinator)
+    response = client.post(
+        f"/admin/initiatives/theme/{theme.pk}/change/",
+        {"name": "Bestaanszekerheid", "name_en": "Income security", "slug": theme.slug},
+    )
+    assert response.status_code == 302
+    client.logout()
+    assert found(client, "bestaanszekerheid") == ["De Stille Kracht"]
+    assert found(client, "income") == ["De Stille Kracht"]
 
 
 @pytest.mark.parametrize(
