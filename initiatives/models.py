@@ -100,6 +100,12 @@ class InitiativeQuerySet(models.QuerySet):
         return self.alias(last_seen=last_seen).filter(last_seen__lt=moment)
 
 
+class InitiativeManager(models.Manager.from_queryset(InitiativeQuerySet)):  # type: ignore[misc]
+    def get_queryset(self) -> InitiativeQuerySet:
+        # The search vectors are read by PostgreSQL only: a page never needs them in Python.
+        return super().get_queryset().defer("search_vector", "search_prefix_vector")
+
+
 # What the directory's search reads, by weight: a match in the name ranks first.
 SEARCH_WEIGHTS = {
     "A": ["name"],
@@ -220,7 +226,7 @@ class Initiative(models.Model):
         db_persist=True,
     )
 
-    objects = InitiativeQuerySet.as_manager()
+    objects = InitiativeManager()
 
     class Meta:
         ordering = ["name"]

@@ -132,3 +132,5 @@ def test_a_coordinator_adds_a_word_group_in_the_admin_and_the_search_uses_it(
     assert response.status_code == 302, response.content.decode()[:2000]
     (term,) = parse_search("speelgoed").clauses[0]
     assert "'speelgoedbank'" in term.stemmed
+    listing = client.get("/admin/search/wordgroup/", {"q": "speelgoedbank"}).content.decode()
+    assert "speelgoedbank, speelgoed, speelgoedbibliotheek" in listing
