@@ -23,13 +23,17 @@ and the rank takes none.
 import re
 from dataclasses import dataclass
 from functools import reduce
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import Expression, F, Q
 
 from omzien.search.thesaurus import Lookup, look_up
 from omzien.search.words import words_of
+
+if TYPE_CHECKING:
+    from django.db.backends.base.base import BaseDatabaseWrapper
+    from django.db.models.sql.compiler import SQLCompiler
 
 MAX_TERMS = 8
 MIN_PREFIX_LENGTH = 3
@@ -49,8 +53,14 @@ class Lexemes(SearchQuery):
         super().__init__(tsquery, search_type="raw")
 
     def as_sql(
-        self, compiler: Any, connection: Any, function: Any = None, template: Any = None
-    ) -> Any:
+        self,
+        compiler: "SQLCompiler",
+        connection: "BaseDatabaseWrapper",
+        function: str | None = None,
+        template: str | None = None,
+        arg_joiner: str | None = None,
+        **extra_context: Any,
+    ) -> tuple[str, Any]:
         return super().as_sql(compiler, connection, template="(%(expressions)s)::tsquery")
 
 

@@ -14,8 +14,9 @@ generated column cannot be altered: the migration drops and adds it); every quer
 
 from collections.abc import Callable
 
-from django.contrib.postgres.search import SearchVector, SearchVectorCombinable
+from django.contrib.postgres.search import SearchVector
 from django.db.models import Expression, F, Func, TextField, Value
+from django.db.models.expressions import Combinable
 from django.db.models.functions import Lower
 
 CONFIG = "dutch"
@@ -39,25 +40,29 @@ def folded(field: str) -> Func:
     )
 
 
-def stemmed_vector(**fields_by_weight: list[str]) -> SearchVectorCombinable:
+def column(field: str) -> F:
+    return F(field)
+
+
+def stemmed_vector(**fields_by_weight: list[str]) -> Expression:
     """For a GeneratedField: `stemmed_vector(A=["name"], B=["pitch"], C=["description"])`."""
-    return _combined(fields_by_weight, CONFIG, F)
+    return _combined(fields_by_weight, CONFIG, column)
 
 
-def prefix_vector(**fields_by_weight: list[str]) -> SearchVectorCombinable:
+def prefix_vector(**fields_by_weight: list[str]) -> Expression:
     """The same fields for prefix matching, written as they are (no stems), accents folded."""
     return _combined(fields_by_weight, PREFIX_CONFIG, folded)
 
 
 def _combined(
-    fields_by_weight: dict[str, list[str]], config: str, column: Callable[[str], Expression]
-) -> SearchVectorCombinable:
+    fields_by_weight: dict[str, list[str]], config: str, read: Callable[[str], Combinable]
+) -> Expression:
     vectors = [
-        SearchVector(*(column(field) for field in fields), weight=weight, config=config)
+        SearchVector(*(read(field) for field in fields), weight=weight, config=config)
         for weight, fields in fields_by_weight.items()
         if weight in WEIGHTS and fields
     ]
-    combined: SearchVectorCombinable = vectors[0]
+    combined: Expression = vectors[0]
     for vector in vectors[1:]:
-        combined = combined + vector
+        combined = combined + vector  # type: ignore[operator]
     return combined
