@@ -71,6 +71,7 @@ class Term:
     words: tuple[str, ...]
     negated: bool = False
     stemmed: str = ""  # tsquery text for the stemmed vector: the term or any of its variants
+    own: str = ""  # the same for the term alone, as typed: it ranks above its variants
     is_known: bool = False  # a word group has it
 
     @property
@@ -115,10 +116,11 @@ class Search:
         return reduce(lambda a, b: a & b, clauses, Q())
 
     def rank(self, vector: str = VECTOR, prefix_vector: str = PREFIX_VECTOR) -> Expression:
-        """Higher for more and better placed matches (weight A above B above C)."""
+        """Higher for more and better placed matches (weight A above B above C) of the words as
+        typed; a match of only a word group's other words ranks below those."""
         found = [term for clause in self.clauses for term in clause if not term.negated]
-        stemmed = " | ".join(f"({term.stemmed})" for term in found)
-        rank: Expression = SearchRank(F(vector), Lexemes(stemmed))
+        typed = " | ".join(f"({term.own})" for term in found if term.own)
+        rank: Expression = SearchRank(F(vector), Lexemes(typed or "''"))
         prefixes = " | ".join(term.prefix() for term in found if term.can_be_a_prefix)
         if prefixes:
             rank = rank + SearchRank(F(prefix_vector), Lexemes(prefixes))
@@ -222,4 +224,5 @@ def _stemmed(term: Term, lookup: Lookup) -> Term:
     variants = [] if term.negated else lookup.variants_of(term.key)
     forms = dict.fromkeys(lookup.lexemes.get(key, "") for key in [term.key, *variants])
     stemmed = " | ".join(f"({form})" for form in forms if form)
-    return Term(term.words, term.negated, stemmed, is_known=bool(variants))
+    own = lookup.lexemes.get(term.key, "")
+    return Term(term.words, term.negated, stemmed, own, is_known=bool(variants))
