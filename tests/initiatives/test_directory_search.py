@@ -13,7 +13,6 @@ from accounts.demo import load_people
 from initiatives.demo import load_initiatives
 from initiatives.filters import InitiativeFilter
 from initiatives.models import Initiative
-from tests.factories import InitiativeFactory
 
 Names = Callable[[], set[str]]
 
@@ -141,13 +140,3 @@ def test_a_name_match_comes_first(demo_directory: None, db: None, client: Client
     page = client.get("/initiatives/", {"q": "buurthuis"}).content.decode()
     first = page.index('class="omzien-card__link"')
     assert page.index("Buurthuis De Nieuwe Jutter", first) < page.index("Ontmoetingshuis", first)
-
-
-def test_the_word_as_typed_ranks_above_the_other_words_of_its_group(db: None) -> None:
-    InitiativeFactory(name="Wijkcentrum De Linde", pitch="Koffie en een praatje.")
-    InitiativeFactory(name="De Open Deur", pitch="Het buurthuis van de wijk.")
-    filterset = InitiativeFilter({"q": "buurthuis"}, queryset=Initiative.objects.approved())
-    assert list(filterset.qs.values_list("name", flat=True)) == [
-        "De Open Deur",
-        "Wijkcentrum De Linde",
-    ]

@@ -161,6 +161,12 @@ def test_the_english_interface_shows_english_names(client: Client, quiet: Initia
     assert "Armoede" not in page + detail
 
 
+def test_the_word_as_typed_ranks_above_the_other_words_of_its_group(client: Client) -> None:
+    InitiativeFactory(name="Wijkcentrum De Linde", pitch="Koffie en een praatje.")
+    InitiativeFactory(name="De Open Deur", pitch="Het buurthuis van de wijk.")
+    assert found(client, "buurthuis") == ["De Open Deur", "Wijkcentrum De Linde"]
+
+
 # The queries of a searched directory page with every filter chosen:
 #  1    the search words looked up: their stems, stop words and word groups (omzien.search);
 #  2-4  the filter form checks that the chosen municipality, theme and target group exist;
