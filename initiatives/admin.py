@@ -20,8 +20,8 @@ class MunicipalityAdmin(admin.ModelAdmin):
 
 @admin.register(Theme, TargetGroup)
 class ReferenceAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug"]
-    search_fields = ["name"]
+    list_display = ["name", "name_en", "slug"]
+    search_fields = ["name", "name_en"]
     prepopulated_fields = {"slug": ["name"]}
 
 

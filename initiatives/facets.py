@@ -11,7 +11,8 @@ import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import CharField, Count, QuerySet, Value
+from django.db.models import CharField, Count, F, Model, QuerySet, Value
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from initiatives.filters import InitiativeFilter
@@ -40,17 +41,29 @@ class Option:
     name: str
 
 
+def english_name(model: type[Model]) -> F | Value:
+    """Themes and target groups have an English name; municipalities do not need one."""
+    has_one = any(field.name == "name_en" for field in model._meta.get_fields())
+    return F("name_en") if has_one else Value("", output_field=CharField())
+
+
 def facet_values() -> dict[str, list[Option]]:
-    """The values of every facet, by name, in one query (three small tables)."""
+    """The values of every facet, by name, in the page's language, in one query (three small
+    tables)."""
     queries = [
         facet.model.objects.order_by()
-        .annotate(facet=Value(facet.name, output_field=CharField()))
-        .values_list("facet", "pk", "slug", "name")
+        .annotate(
+            facet=Value(facet.name, output_field=CharField()), english=english_name(facet.model)
+        )
+        .values_list("facet", "pk", "slug", "name", "english")
         for facet in FACETS
     ]
+    in_english = get_language() == "en"
     values: dict[str, list[Option]] = defaultdict(list)
-    for facet, pk, slug, name in queries[0].union(*queries[1:], all=True).order_by("name"):
-        values[facet].append(Option(pk, slug, name))
+    for facet, pk, slug, name, english in queries[0].union(*queries[1:], all=True):
+        values[facet].append(Option(pk, slug, (in_english and english) or name))
+    for options in values.values():
+        options.sort(key=lambda option: option.name)
     return values
 
 

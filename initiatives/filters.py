@@ -1,12 +1,10 @@
 """Narrowing down the public directory: one FilterSet for the list, the map and the CSV export."""
 
-import re
 from typing import Any
 
 import django_filters
 from django import forms
-from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import F, QuerySet, TextChoices
+from django.db.models import QuerySet, TextChoices
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import (
@@ -17,12 +15,7 @@ from initiatives.models import (
     TargetGroup,
     Theme,
 )
-
-# A prefix query ("Zuil" finds "Zuilen") is built from at most this many words of letters and
-# digits only, so nothing typed can reach PostgreSQL's tsquery syntax.
-MAX_PREFIX_WORDS = 6
-MAX_WORD_LENGTH = 40
-WEB_SEARCH_SYNTAX = re.compile(r'"|(?:^|\s)-\w|\bor\b', re.IGNORECASE)
+from omzien.search.query import Search, parse_search
 
 
 class Sort(TextChoices):
@@ -37,21 +30,6 @@ ORDERINGS = {
     Sort.NEWEST: ("-created_at", "pk"),
     Sort.UPDATED: ("-updated_at", "pk"),
 }
-
-
-def search_query(text: str) -> SearchQuery | None:
-    """The words as typed (web-search syntax), or any word as the start of a longer one."""
-    text = text.strip()
-    if not text:
-        return None
-    query = SearchQuery(text, search_type="websearch", config="dutch")
-    if WEB_SEARCH_SYNTAX.search(text):
-        return query  # "a phrase", -without or either OR: the prefixes would undo those
-    words = [w[:MAX_WORD_LENGTH] for w in re.findall(r"[^\W_]+", text)][:MAX_PREFIX_WORDS]
-    if words:
-        prefixes = " & ".join(f"{word}:*" for word in words)
-        query |= SearchQuery(prefixes, search_type="raw", config="dutch")
-    return query
 
 
 class InitiativeFilter(django_filters.FilterSet):
@@ -94,8 +72,23 @@ class InitiativeFilter(django_filters.FilterSet):
         fields: list[str] = []
 
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        query = search_query(value)
-        return queryset if query is None else queryset.filter(search_vector=query)
+        search = self.search_for(value)
+        return queryset if search.is_empty else queryset.filter(search.condition())
+
+    def search_for(self, text: str) -> Search:
+        """Parsed once for the page, though the list and every count filter by it: parsing looks
+        the words up in one query."""
+        cached: Search | None = getattr(self, "_search", None)
+        if cached is None or cached.text != text:
+            cached = self._search = parse_search(text)
+        return cached
+
+    @property
+    def search(self) -> Search | None:
+        """What was searched for, if anything: the page says so when it was only stop words."""
+        self.form.is_valid()
+        text = self.form.cleaned_data.get("q") or ""
+        return self.search_for(text) if text.strip() else None
 
     def filter_has_offers(
         self, queryset: InitiativeQuerySet, name: str, value: bool | None
@@ -111,10 +104,9 @@ class InitiativeFilter(django_filters.FilterSet):
 
     def order(self, queryset: QuerySet) -> QuerySet:
         chosen = self.form.cleaned_data.get("sort") or Sort.RELEVANCE
-        query = search_query(self.form.cleaned_data.get("q") or "")
-        if chosen == Sort.RELEVANCE and query is not None:
-            rank = SearchRank(F("search_vector"), query)
-            return queryset.annotate(rank=rank).order_by("-rank", "name", "pk")
+        search = self.search
+        if chosen == Sort.RELEVANCE and search is not None and search.can_rank:
+            return queryset.annotate(rank=search.rank()).order_by("-rank", "name", "pk")
         return queryset.order_by(*ORDERINGS.get(chosen, ORDERINGS[Sort.NAME]))
 
     def queryset_without(self, excluded: str) -> InitiativeQuerySet:

@@ -97,6 +97,8 @@ class InitiativeForm(forms.ModelForm):
         assert isinstance(volunteers, forms.ChoiceField)
         municipality.empty_label = _("Choose a municipality")
         volunteers.choices = [("", _("Not sure")), *Initiative.Volunteers.choices]
+        for name in ("themes", "target_groups"):
+            self.fields[name].label_from_instance = lambda label: label.display_name  # type: ignore[attr-defined]
 
     def clean_founded_year(self) -> int | None:
         year = self.cleaned_data.get("founded_year")

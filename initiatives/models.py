@@ -11,9 +11,11 @@ from django.db.models.functions import Coalesce, Greatest, Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise, cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from omzien.markdown import render_markdown
+from omzien.search.vectors import CONFIG, prefix_vector, stemmed_vector
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -45,6 +47,7 @@ class Label(models.Model):
     """A word from the network's own list that initiatives are tagged with."""
 
     name = models.CharField(_("name"), max_length=60, unique=True)
+    name_en = models.CharField(_("name in English"), max_length=60, blank=True)
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
 
     class Meta:
@@ -53,6 +56,11 @@ class Label(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def display_name(self) -> str:
+        """The name in the language of the page: English when it has one, else Dutch."""
+        return (get_language() == "en" and self.name_en) or self.name
 
 
 class Theme(Label):
@@ -101,6 +109,20 @@ class InitiativeQuerySet(models.QuerySet):
     def without_team(self) -> "InitiativeQuerySet":
         """Initiatives nobody belongs to (imported ones, or the last member left)."""
         return self.exclude(Exists(Membership.objects.filter(initiative=OuterRef("pk"))))
+
+
+class InitiativeManager(models.Manager.from_queryset(InitiativeQuerySet)):  # type: ignore[misc]
+    def get_queryset(self) -> InitiativeQuerySet:
+        # The search vectors are read by PostgreSQL only: a page never needs them in Python.
+        return super().get_queryset().defer("search_vector", "search_prefix_vector")
+
+
+# What the directory's search reads, by weight: a match in the name ranks first.
+SEARCH_WEIGHTS = {
+    "A": ["name"],
+    "B": ["pitch", "place", "search_municipality", "search_themes", "search_target_groups"],
+    "C": ["description", "activities"],
+}
 
 
 class Initiative(models.Model):
@@ -199,15 +221,23 @@ class Initiative(models.Model):
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     confirmed_at = models.DateTimeField(_("confirmed as current at"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("last reminded at"), null=True, blank=True)
+    # The names of its municipality, themes and target groups (Dutch and English), for the search
+    # vectors. Database triggers keep them current, whatever writes the rows (migration 0006).
+    search_municipality = models.TextField(editable=False, blank=True, default="")
+    search_themes = models.TextField(editable=False, blank=True, default="")
+    search_target_groups = models.TextField(editable=False, blank=True, default="")
     search_vector = models.GeneratedField(
-        expression=SearchVector("name", weight="A", config="dutch")
-        + SearchVector("pitch", "place", weight="B", config="dutch")
-        + SearchVector("description", "activities", weight="C", config="dutch"),
+        expression=stemmed_vector(**SEARCH_WEIGHTS),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+    search_prefix_vector = models.GeneratedField(
+        expression=prefix_vector(**SEARCH_WEIGHTS),
         output_field=SearchVectorField(),
         db_persist=True,
     )
 
-    objects = InitiativeQuerySet.as_manager()
+    objects = InitiativeManager()
 
     class Meta:
         ordering = ["name"]
@@ -227,6 +257,7 @@ class Initiative(models.Model):
         ]
         indexes = [
             GinIndex(F("search_vector"), name="initiative_search_idx"),
+            GinIndex(F("search_prefix_vector"), name="initiative_search_prefix_idx"),
             models.Index(fields=["status", "name"], name="initiative_status_name_idx"),
             models.Index(fields=["status", "-created_at"], name="initiative_status_created_idx"),
             models.Index(fields=["status", "-updated_at"], name="initiative_status_updated_idx"),
@@ -432,7 +463,7 @@ class Listing(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     # The words of the text, for matching offers to needs (initiatives/exchange.py).
     search_vector = models.GeneratedField(
-        expression=SearchVector("text", config="dutch"),
+        expression=SearchVector("text", config=CONFIG),
         output_field=SearchVectorField(),
         db_persist=True,
     )

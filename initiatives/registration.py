@@ -13,6 +13,7 @@ from accounts.roles import COORDINATOR
 from initiatives import audit
 from initiatives.models import Initiative, Membership, Municipality, TargetGroup, Theme
 from omzien.mailing import send_after_commit
+from omzien.search.vectors import CONFIG
 
 SIMILAR_LIMIT = 5
 # Paths under /initiatives/ that an initiative's slug must not take.
@@ -24,7 +25,7 @@ def similar_initiatives(
 ) -> QuerySet[Initiative]:
     """Initiatives the person may see, in the same municipality, sharing a word of the name."""
     words = [word for word in slugify(name).split("-") if len(word) > 3] or [name]
-    query = SearchQuery(" or ".join(words), search_type="websearch", config="dutch")
+    query = SearchQuery(" or ".join(words), search_type="websearch", config=CONFIG)
     return (
         Initiative.objects.visible_to(seen_by)
         .filter(municipality=municipality, search_vector=query)

@@ -41,6 +41,7 @@ SITE_URL = env_str(
 INSTALLED_APPS = [
     "accounts",
     "omzien",
+    "omzien.search",
     "initiatives",
     "django.contrib.admin",
     "django.contrib.auth",

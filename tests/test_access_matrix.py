@@ -95,6 +95,7 @@ COORDINATOR_MODELS = {
     "initiatives.municipality",
     "initiatives.theme",
     "initiatives.targetgroup",
+    "search.wordgroup",
 }
 # Models coordinators may look at but not change.
 COORDINATOR_VIEW_ONLY = {"initiatives.auditentry"}
