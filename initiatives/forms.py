@@ -1,44 +1,11 @@
-from io import BytesIO
-
 from django import forms
-from django.core.files.uploadedfile import InMemoryUploadedFile, UploadedFile
+from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, UnidentifiedImageError
 
+from initiatives.logo import reencode_logo
 from initiatives.models import FIRST_FOUNDING_YEAR, Initiative, Listing, Membership
-
-LOGO_MAX_BYTES = 2 * 1024 * 1024
-LOGO_MAX_SIDE = 800
-LOGO_FORMATS = {"PNG", "JPEG", "WEBP", "GIF"}
-# Pillow refuses images bigger than this many pixels before decoding them (decompression bombs).
-Image.MAX_IMAGE_PIXELS = 40_000_000
-
-
-def reencode_logo(upload: UploadedFile) -> InMemoryUploadedFile:
-    """Check that the upload is a real image of a known type, then draw it anew as PNG.
-
-    Re-encoding drops whatever else the file carried (scripts, metadata, location).
-    """
-    if upload.size > LOGO_MAX_BYTES:
-        raise forms.ValidationError(_("The logo may be at most 2 MB."))
-    try:
-        with Image.open(upload) as image:
-            if image.format not in LOGO_FORMATS:
-                raise forms.ValidationError(_("Upload a PNG, JPEG, WebP or GIF image."))
-            image.load()
-            picture = image.convert("RGBA")
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
-        raise forms.ValidationError(
-            _("This file is not an image we can read. Upload a PNG, JPEG, WebP or GIF.")
-        ) from None
-    picture.thumbnail((LOGO_MAX_SIDE, LOGO_MAX_SIDE))
-    buffer = BytesIO()
-    picture.save(buffer, format="PNG", optimize=True)
-    size = buffer.tell()
-    buffer.seek(0)
-    return InMemoryUploadedFile(buffer, "logo", "logo.png", "image/png", size, None)
 
 
 def _https_by_default(field: models.Field, **kwargs: object) -> forms.Field | None:
