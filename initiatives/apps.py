@@ -7,7 +7,8 @@ class InitiativesConfig(AppConfig):
     verbose_name = _("Initiatives")
 
     def ready(self) -> None:
-        from initiatives import figures, personal_data
+        from initiatives import figures, logo, personal_data
 
         figures.register()
         personal_data.register()
+        logo.register()

@@ -8,10 +8,21 @@ from initiatives.logo import reencode_logo
 from initiatives.models import FIRST_FOUNDING_YEAR, Initiative, Listing, Membership
 
 
-def _https_by_default(field: models.Field, **kwargs: object) -> forms.Field | None:
-    """A typed "buurtkracht.nl" becomes https://buurtkracht.nl (Django 6's default too)."""
+class MultilineField(forms.CharField):
+    """Text with line breaks as the database keeps them: browsers send "\r\n", we store "\n",
+    so a text sent back unchanged does not count as changed."""
+
+    def to_python(self, value: object) -> str:
+        return super().to_python(value).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _profile_field(field: models.Field, **kwargs: object) -> forms.Field | None:
+    """A typed "buurtkracht.nl" becomes https://buurtkracht.nl (Django 6's default too); long
+    texts keep their line breaks as "\n"."""
     if isinstance(field, models.URLField):
         kwargs["assume_scheme"] = "https"
+    if isinstance(field, models.TextField):
+        kwargs["form_class"] = MultilineField
     return field.formfield(**kwargs)
 
 
@@ -20,7 +31,7 @@ class InitiativeForm(forms.ModelForm):
 
     class Meta:
         model = Initiative
-        formfield_callback = _https_by_default
+        formfield_callback = _profile_field
         fields = [
             "name",
             "municipality",
@@ -77,6 +88,18 @@ class InitiativeForm(forms.ModelForm):
 
     def clean(self) -> dict:
         cleaned = super().clean()
+        name, municipality = cleaned.get("name"), cleaned.get("municipality")
+        if name and municipality:
+            namesakes = Initiative.objects.approved().filter(municipality=municipality)
+            if namesakes.named(name).exclude(pk=self.instance.pk).exists():
+                self.add_error(
+                    "name",
+                    _(
+                        "There is already an initiative with this name in %(municipality)s. "
+                        "Choose another name, or ask to join it."
+                    )
+                    % {"municipality": municipality},
+                )
         latitude, longitude = cleaned.get("latitude"), cleaned.get("longitude")
         if (latitude is None) != (longitude is None):
             self.add_error("longitude", _("Give both coordinates, or neither."))

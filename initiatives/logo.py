@@ -10,6 +10,7 @@ that), so it may be a larger photo; every other format must be logo-sized as it 
 import secrets
 from datetime import timedelta
 from io import BytesIO
+from typing import Any
 
 from django import forms
 from django.core import signing
@@ -17,6 +18,7 @@ from django.core.files.base import ContentFile, File
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import InMemoryUploadedFile, UploadedFile
 from django.db import transaction
+from django.db.models.signals import post_delete
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
@@ -127,3 +129,20 @@ def _forget_old_kept_logos() -> None:
         name = KEPT_FOLDER + file
         if default_storage.get_modified_time(name) < cutoff:
             default_storage.delete(name)
+
+
+def forget_unsaved(name: str) -> None:
+    """A new logo was written to storage, but the change that would use it failed."""
+    if name:
+        default_storage.delete(name)
+
+
+def _delete_with_initiative(sender: type, instance: Any, **kwargs: Any) -> None:
+    delete_after_commit(instance.logo.name)
+
+
+def register() -> None:
+    """A deleted initiative's logo leaves storage with it, once the deletion is committed."""
+    from initiatives.models import Initiative
+
+    post_delete.connect(_delete_with_initiative, sender=Initiative, dispatch_uid="initiative-logo")
