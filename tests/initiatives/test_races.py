@@ -4,6 +4,7 @@ another's change or end in a server error."""
 
 import threading
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import pytest
@@ -214,3 +215,22 @@ def test_two_coordinators_approving_namesakes_at_once_get_a_message_not_an_error
         "already. Ask the registrant to choose another name."
     )
     assert Initiative.objects.approved().count() == 1
+
+
+def test_two_initiatives_renamed_to_one_name_at_once_get_a_message_next_to_the_name() -> None:
+    admin = UserFactory()
+    first, second = InitiativeFactory(admin=admin), InitiativeFactory(admin=admin)
+    # Both edit forms are checked before either is saved: neither name is taken yet.
+    forms = [
+        InitiativeForm(edit_data(initiative, name="Samen Koken"), instance=initiative)
+        for initiative in (first, second)
+    ]
+    assert all(form.is_valid() for form in forms)
+    outcomes = in_parallel(
+        *(partial(update_profile, form.instance, by=admin, form=form) for form in forms)
+    )
+    errors = [outcome for outcome in outcomes if isinstance(outcome, Exception)]
+    assert [(error.field, error.message) for error in errors] == [
+        ("name", "Er is al een initiatief met deze naam in deze gemeente.")
+    ]
+    assert Initiative.objects.filter(name="Samen Koken").count() == 1
