@@ -2,12 +2,9 @@
 
 import secrets
 from collections.abc import Iterable
-from functools import reduce
-from operator import or_
 
 from django.contrib.auth.models import Group
 from django.db import transaction
-from django.db.models import Q
 from django.utils.text import slugify
 
 from accounts.models import User
@@ -29,33 +26,37 @@ def distinctive_words(name: str) -> set[str]:
 
 
 def _alike(name: str, other: str) -> bool:
-    """The same name, or more than half of the new name's distinctive words in the other's.
+    """The same name, or sharing more than half of the distinctive words of the shorter one.
 
-    "Groene Buren Lunetten" is like "Groene Buren Utrecht"; "Moestuin De Zonnebloem" is not
-    like "Buurtmoestuin Houten-Noord", nor like "Moestuin Oost".
+    "Groene Buren Lunetten" is like "Groene Buren Utrecht", "Moestuin De Zonnebloem" like
+    "De Zonnebloem"; it is not like "Buurtmoestuin Houten-Noord", nor like "Moestuin Oost".
     """
     if slugify(name) == slugify(other):
         return True
-    words = distinctive_words(name)
-    return 2 * len(words & distinctive_words(other)) > len(words)
+    words, others = distinctive_words(name), distinctive_words(other)
+    return 2 * len(words & others) > min(len(words), len(others))
 
 
 def similar_initiatives(
     name: str, municipality: Municipality, *, seen_by: User
 ) -> list[Initiative]:
-    """Initiatives the person may see, in the same municipality, with a name like this one."""
-    words = distinctive_words(name) or {name}
-    candidates = (
+    """Initiatives the person may see, in the same municipality, with a name like this one.
+
+    Names are compared without accents ("Taalcafé" is "Taalcafe"), which the database cannot
+    do without an extension: the municipality's names are compared here, a few thousand at most.
+    """
+    names = (
         Initiative.objects.visible_to(seen_by)
         .filter(municipality=municipality)
-        .filter(reduce(or_, (Q(name__icontains=word) for word in words)))
         .exclude(status=Initiative.Status.REJECTED)
-        .select_related("municipality")
-        .order_by("name")
+        .values_list("pk", "name")
     )
-    return [initiative for initiative in candidates if _alike(name, initiative.name)][
-        :SIMILAR_LIMIT
-    ]
+    alike = [pk for pk, other in names if _alike(name, other)]
+    return list(
+        Initiative.objects.filter(pk__in=alike)
+        .select_related("municipality")
+        .order_by("name")[:SIMILAR_LIMIT]
+    )
 
 
 def pending_slug(name: str) -> str:

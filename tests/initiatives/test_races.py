@@ -210,9 +210,9 @@ def test_two_coordinators_approving_namesakes_at_once_get_a_message_not_an_error
     )
     errors = [outcome for outcome in outcomes if isinstance(outcome, Exception)]
     assert len(errors) == 1
-    assert errors[0].message == (
-        "samen koken cannot be approved: an approved initiative in Utrecht has this name "
-        "already. Ask the registrant to choose another name."
+    assert errors[0].message.endswith(
+        " kan niet worden goedgekeurd: een goedgekeurd initiatief in Utrecht heeft deze naam "
+        "al. Vraag de aanmelder om een andere naam te kiezen."
     )
     assert Initiative.objects.approved().count() == 1
 
