@@ -4,6 +4,7 @@ another's change or end in a server error."""
 
 import threading
 from collections.abc import Callable
+from datetime import timedelta
 from functools import partial
 from typing import Any
 
@@ -11,9 +12,10 @@ import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import Client
+from django.utils import timezone
 
 from accounts.models import User
-from initiatives import approval, profile
+from initiatives import approval, csv_import, profile, staleness
 from initiatives.forms import InitiativeForm
 from initiatives.models import Initiative, JoinRequest, Municipality, Theme
 from initiatives.permissions import COORDINATOR_GROUP
@@ -234,3 +236,57 @@ def test_two_initiatives_renamed_to_one_name_at_once_get_a_message_next_to_the_n
         ("name", "Er is al een initiatief met deze naam in deze gemeente.")
     ]
     assert Initiative.objects.filter(name="Samen Koken").count() == 1
+
+
+def test_an_initiative_archived_after_the_reminder_list_was_made_gets_no_reminder(
+    monkeypatch: pytest.MonkeyPatch, mailoutbox: list
+) -> None:
+    admin, coordinator = UserFactory(), UserFactory()
+    initiative = InitiativeFactory(admin=admin)
+    Initiative.objects.filter(pk=initiative.pk).update(
+        updated_at=timezone.now() - timedelta(days=400)
+    )
+    make_list = staleness.initiatives_to_remind
+
+    def list_then_archive(now: Any) -> list[Initiative]:
+        found = make_list(now)
+        in_parallel(lambda: approval.archive_initiative(initiative, by=coordinator))
+        return found
+
+    monkeypatch.setattr(staleness, "initiatives_to_remind", list_then_archive)
+    assert staleness.remind_stale_initiatives() == 0
+    assert mailoutbox == []
+    initiative.refresh_from_db()
+    assert initiative.status == Initiative.Status.ARCHIVED
+    assert initiative.reminded_at is None
+
+
+def test_an_initiative_archived_during_a_csv_import_stays_archived(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    coordinator = UserFactory()
+    initiative = InitiativeFactory(name="Samen Koken", pitch="Wij koken.")
+    saving, archiving = threading.Event(), threading.Event()
+    save = csv_import._save
+
+    def save_slowly(found: Initiative | None, data: dict) -> str:
+        saving.set()
+        archiving.wait(timeout=1)  # long enough for an archive that does not wait for the lock
+        return save(found, data)
+
+    monkeypatch.setattr(csv_import, "_save", save_slowly)
+
+    def archive_during_the_import() -> None:
+        saving.wait(timeout=5)
+        threading.Timer(0.5, archiving.set).start()
+        approval.archive_initiative(initiative, by=coordinator)
+
+    header = "name,municipality,pitch\n"
+    outcomes = in_parallel(
+        lambda: csv_import.import_initiatives(header + "Samen Koken,Utrecht,Wij koken samen.\n"),
+        archive_during_the_import,
+    )
+    assert not [outcome for outcome in outcomes if isinstance(outcome, Exception)]
+    initiative.refresh_from_db()
+    assert initiative.pitch == "Wij koken samen."
+    assert initiative.status == Initiative.Status.ARCHIVED
