@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from initiatives import audit
-from initiatives.errors import InitiativeRuleError
+from initiatives.errors import InitiativeRuleError, violated_constraint
 from initiatives.models import Initiative, Membership
 from initiatives.registration import public_slug
 from omzien.mailing import send_after_commit
@@ -55,7 +55,11 @@ def approve_initiative(initiative: Initiative, *, by: User) -> Initiative:
                 initiative.save(update_fields=["status", "approved_at", "slug"])
         except IntegrityError as error:
             # Another coordinator approved a namesake, or took the address, at the same moment.
-            raise _name_taken(initiative) from error
+            if violated_constraint(error) == "initiative_unique_public_name":
+                raise _name_taken(initiative) from error
+            raise InitiativeRuleError(
+                _("Another initiative got this address at the same moment. Approve it again.")
+            ) from error
         audit.record(initiative, by=by, action="approved")
         send_after_commit(
             "initiatives/email/approved", {"initiative": initiative}, to=admin_addresses(initiative)

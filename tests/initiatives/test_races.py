@@ -290,3 +290,46 @@ def test_an_initiative_archived_during_a_csv_import_stays_archived(
     initiative.refresh_from_db()
     assert initiative.pitch == "Wij koken samen."
     assert initiative.status == Initiative.Status.ARCHIVED
+
+
+def test_two_approvals_that_want_one_address_at_once_get_a_message_then_a_number(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    coordinator = UserFactory()
+    first, second = (
+        InitiativeFactory(
+            status=Initiative.Status.PENDING,
+            name="Samen Koken",
+            slug=slug,
+            municipality=Municipality.objects.get(name=municipality),
+        )
+        for municipality, slug in (
+            ("Utrecht", "samen-koken-1a2b3c"),
+            ("Zeist", "samen-koken-4d5e6f"),
+        )
+    )
+    barrier = threading.Barrier(2)
+    guard = approval._guard_public_name
+
+    def guard_then_wait(initiative: Initiative) -> None:
+        guard(initiative)
+        barrier.wait(timeout=5)
+
+    monkeypatch.setattr(approval, "_guard_public_name", guard_then_wait)
+    outcomes = in_parallel(
+        lambda: approval.approve_initiative(first, by=coordinator),
+        lambda: approval.approve_initiative(second, by=coordinator),
+    )
+    [error] = [outcome for outcome in outcomes if isinstance(outcome, Exception)]
+    assert error.message == (
+        "Een ander initiatief kreeg op hetzelfde moment dit adres. Keur het opnieuw goed."
+    )
+    monkeypatch.setattr(approval, "_guard_public_name", guard)
+    for initiative in (first, second):
+        initiative.refresh_from_db()
+        if initiative.status == Initiative.Status.PENDING:
+            approval.approve_initiative(initiative, by=coordinator)
+    assert sorted(Initiative.objects.values_list("slug", flat=True)) == [
+        "samen-koken",
+        "samen-koken-2",
+    ]
