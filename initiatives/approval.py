@@ -34,11 +34,15 @@ def _name_taken(initiative: Initiative) -> InitiativeRuleError:
     )
 
 
+def _has_public_namesake(initiative: Initiative) -> bool:
+    namesakes = Initiative.objects.approved().filter(municipality=initiative.municipality_id)
+    return namesakes.named(initiative.name).exclude(pk=initiative.pk).exists()
+
+
 def _guard_public_name(initiative: Initiative) -> None:
     """Waiting initiatives may share a name (a refusal would give the other one away); public
     ones may not."""
-    namesakes = Initiative.objects.approved().filter(municipality=initiative.municipality_id)
-    if namesakes.named(initiative.name).exclude(pk=initiative.pk).exists():
+    if _has_public_namesake(initiative):
         raise _name_taken(initiative)
 
 
@@ -55,7 +59,10 @@ def approve_initiative(initiative: Initiative, *, by: User) -> Initiative:
                 initiative.save(update_fields=["status", "approved_at", "slug"])
         except IntegrityError as error:
             # Another coordinator approved a namesake, or took the address, at the same moment.
-            if violated_constraint(error) == "initiative_unique_public_name":
+            # A namesake also wants the name's address: which rule the database names first
+            # varies, and the name is what the coordinator must know about.
+            clash = violated_constraint(error) == "initiative_unique_public_name"
+            if clash or _has_public_namesake(initiative):
                 raise _name_taken(initiative) from error
             raise InitiativeRuleError(
                 _("Another initiative got this address at the same moment. Approve it again.")
