@@ -144,7 +144,7 @@ def test_a_double_click_on_register_makes_one_initiative_and_no_error(
 
     def similar_then_wait(*args: Any, **kwargs: Any) -> Any:
         found = check(*args, **kwargs)
-        barrier.wait(timeout=5)
+        barrier.wait(timeout=15)
         return found
 
     monkeypatch.setattr(review_views, "similar_initiatives", similar_then_wait)
@@ -171,7 +171,7 @@ def test_a_double_click_on_ask_to_join_makes_one_request_and_no_error(
     create = JoinRequest.objects.create
 
     def wait_then_create(**kwargs: Any) -> JoinRequest:
-        barrier.wait(timeout=5)
+        barrier.wait(timeout=15)
         return create(**kwargs)
 
     monkeypatch.setattr(JoinRequest.objects, "create", wait_then_create)
@@ -203,7 +203,7 @@ def test_two_coordinators_approving_namesakes_at_once_get_a_message_not_an_error
 
     def guard_then_wait(initiative: Initiative) -> None:
         guard(initiative)
-        barrier.wait(timeout=5)
+        barrier.wait(timeout=15)
 
     monkeypatch.setattr(approval, "_guard_public_name", guard_then_wait)
     outcomes = in_parallel(
@@ -313,7 +313,7 @@ def test_two_approvals_that_want_one_address_at_once_get_a_message_then_a_number
 
     def guard_then_wait(initiative: Initiative) -> None:
         guard(initiative)
-        barrier.wait(timeout=5)
+        barrier.wait(timeout=15)
 
     monkeypatch.setattr(approval, "_guard_public_name", guard_then_wait)
     outcomes = in_parallel(
