@@ -1,13 +1,14 @@
 """Coordinators approve or reject new initiatives; stopped ones are archived, never deleted."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from initiatives import audit
-from initiatives.errors import InitiativeRuleError
+from initiatives.errors import InitiativeRuleError, violated_constraint
 from initiatives.models import Initiative, Membership
+from initiatives.registration import public_slug
 from omzien.mailing import send_after_commit
 
 
@@ -23,13 +24,49 @@ def _lock_pending(initiative: Initiative) -> Initiative:
     return locked
 
 
+def _name_taken(initiative: Initiative) -> InitiativeRuleError:
+    return InitiativeRuleError(
+        _(
+            "%(name)s cannot be approved: an approved initiative in %(municipality)s has this "
+            "name already. Ask the registrant to choose another name."
+        )
+        % {"name": initiative.name, "municipality": initiative.municipality}
+    )
+
+
+def _has_public_namesake(initiative: Initiative) -> bool:
+    namesakes = Initiative.objects.approved().filter(municipality=initiative.municipality_id)
+    return namesakes.named(initiative.name).exclude(pk=initiative.pk).exists()
+
+
+def _guard_public_name(initiative: Initiative) -> None:
+    """Waiting initiatives may share a name (a refusal would give the other one away); public
+    ones may not."""
+    if _has_public_namesake(initiative):
+        raise _name_taken(initiative)
+
+
 def approve_initiative(initiative: Initiative, *, by: User) -> Initiative:
     with transaction.atomic():
         initiative = _lock_pending(initiative)
-        now = timezone.now()
+        _guard_public_name(initiative)
         initiative.status = Initiative.Status.APPROVED
-        initiative.approved_at = now
-        initiative.save(update_fields=["status", "approved_at"])
+        initiative.approved_at = timezone.now()
+        # From now on the address is public: the name itself, no longer the random ending.
+        initiative.slug = public_slug(initiative.name, exclude_pk=initiative.pk)
+        try:
+            with transaction.atomic():
+                initiative.save(update_fields=["status", "approved_at", "slug"])
+        except IntegrityError as error:
+            # Another coordinator approved a namesake, or took the address, at the same moment.
+            # A namesake also wants the name's address: which rule the database names first
+            # varies, and the name is what the coordinator must know about.
+            clash = violated_constraint(error) == "initiative_unique_public_name"
+            if clash or _has_public_namesake(initiative):
+                raise _name_taken(initiative) from error
+            raise InitiativeRuleError(
+                _("Another initiative got this address at the same moment. Approve it again.")
+            ) from error
         audit.record(initiative, by=by, action="approved")
         send_after_commit(
             "initiatives/email/approved", {"initiative": initiative}, to=admin_addresses(initiative)

@@ -7,8 +7,9 @@ class InitiativesConfig(AppConfig):
     verbose_name = _("Initiatives")
 
     def ready(self) -> None:
-        from initiatives import figures, personal_data, work_queues
+        from initiatives import figures, logo, personal_data, work_queues
 
         figures.register()
         personal_data.register()
         work_queues.register()
+        logo.register()

@@ -13,6 +13,7 @@ skipped. Imported initiatives are approved: the list is the network's own.
 import csv
 import io
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -20,7 +21,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import URLValidator
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,7 +34,7 @@ from initiatives.models import (
     TargetGroup,
     Theme,
 )
-from initiatives.registration import unique_slug
+from initiatives.registration import public_slug
 
 COLUMNS = [
     "name",
@@ -288,25 +289,43 @@ def check_rows(
     rows: list[tuple[int, dict[str, str]]], reference: ReferenceData
 ) -> tuple[list[tuple[int, dict[str, Any]]], list[RowError]]:
     """The rows that are good, cleaned, and a reason for each one that is not."""
-    good: list[tuple[int, dict[str, Any]]] = []
+    checked: list[tuple[int, dict[str, Any]]] = []
     errors: list[RowError] = []
-    seen: dict[tuple[int, str], int] = {}
     for line, values in rows:
         form = ImportRowForm(
             {column: values.get(column, "") for column in COLUMNS}, reference=reference
         )
-        if not form.is_valid():
+        if form.is_valid():
+            checked.append((line, form.cleaned_data))
+        else:
             errors.append(RowError(line, _first_error(form)))
-            continue
-        key = (form.cleaned_data["municipality"].pk, form.cleaned_data["name"].casefold())
+    lowered = database_lower(data["name"] for _line, data in checked)
+    good: list[tuple[int, dict[str, Any]]] = []
+    seen: dict[tuple[int, str], int] = {}
+    for line, data in checked:
+        key = (data["municipality"].pk, lowered[data["name"]])
         if key in seen:
             errors.append(
                 RowError(line, _("the same initiative as line %(line)d") % {"line": seen[key]})
             )
             continue
         seen[key] = line
-        good.append((line, form.cleaned_data))
+        good.append((line, data))
+    errors.sort(key=lambda error: error.line)
     return good, errors
+
+
+def database_lower(names: Iterable[str]) -> dict[str, str]:
+    """Each name as the database lowers it, the way the unique-name rule compares names.
+
+    Python's casefold() makes "Straße" into "strasse"; PostgreSQL's lower() keeps the ß.
+    """
+    names = sorted(set(names))
+    if not names:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name, lower(name) FROM unnest(%s::text[]) AS name", [names])
+        return dict(cursor.fetchall())
 
 
 def _first_error(form: ImportRowForm) -> str:
@@ -331,21 +350,31 @@ def import_initiatives(
         return result
     result.skipped = len(errors)
     with transaction.atomic():
-        existing = _existing(good)
+        lowered = database_lower(data["name"] for _line, data in good)
+        existing = _existing(set(lowered.values()))
         for _line, data in good:
-            outcome = _save(existing.get((data["municipality"].pk, data["name"].casefold())), data)
+            key = (data["municipality"].pk, lowered[data["name"]])
+            outcome = _save(existing.get(key), data)
             setattr(result, outcome, getattr(result, outcome) + 1)
         if dry_run:
             transaction.set_rollback(True)
     return result
 
 
-def _existing(good: list[tuple[int, dict[str, Any]]]) -> dict[tuple[int, str], Initiative]:
-    """The initiatives the file names that are already in the directory, in one query."""
-    names = {data["name"].casefold() for _line, data in good}
-    found = Initiative.objects.annotate(lower_name=Lower("name")).filter(lower_name__in=names)
+def _existing(lowered_names: set[str]) -> dict[tuple[int, str], Initiative]:
+    """The initiatives the file names that are already in the directory, in one query.
+
+    Locked until the import commits: a coordinator's approval or archiving meanwhile waits,
+    instead of being overwritten by the status read here. A public one wins over a waiting one.
+    """
+    found = (
+        Initiative.objects.annotate(lower_name=Lower("name"))
+        .filter(lower_name__in=lowered_names)
+        .select_for_update()
+    )
+    ordered = sorted(found, key=lambda initiative: initiative.status == Initiative.Status.APPROVED)
     return {
-        (initiative.municipality_id, initiative.name.casefold()): initiative for initiative in found
+        (initiative.municipality_id, initiative.lower_name): initiative for initiative in ordered
     }
 
 
@@ -355,7 +384,7 @@ def _save(initiative: Initiative | None, data: dict[str, Any]) -> str:
         initiative = Initiative(
             name=data["name"],
             municipality=data["municipality"],
-            slug=unique_slug(data["name"]),
+            slug=public_slug(data["name"]),
             status=Initiative.Status.APPROVED,
             approved_at=timezone.now(),
             **{name: data[name] for name in UPDATED_FIELDS},

@@ -1,51 +1,31 @@
-from io import BytesIO
 from typing import Any
 
 from django import forms
-from django.core.files.uploadedfile import InMemoryUploadedFile, UploadedFile
+from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, UnidentifiedImageError
 
+from initiatives.logo import reencode_logo
 from initiatives.models import FIRST_FOUNDING_YEAR, Claim, Initiative, Listing, Membership
 
-LOGO_MAX_BYTES = 2 * 1024 * 1024
-LOGO_MAX_SIDE = 800
-LOGO_FORMATS = {"PNG", "JPEG", "WEBP", "GIF"}
-# Pillow refuses images bigger than this many pixels before decoding them (decompression bombs).
-Image.MAX_IMAGE_PIXELS = 40_000_000
+
+class MultilineField(forms.CharField):
+    """Text with line breaks as the database keeps them: browsers send "\r\n", we store "\n",
+    so a text sent back unchanged does not count as changed."""
+
+    def to_python(self, value: object) -> str:
+        text = super().to_python(value) or ""
+        return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def reencode_logo(upload: UploadedFile) -> InMemoryUploadedFile:
-    """Check that the upload is a real image of a known type, then draw it anew as PNG.
-
-    Re-encoding drops whatever else the file carried (scripts, metadata, location).
-    """
-    if upload.size is None or upload.size > LOGO_MAX_BYTES:
-        raise forms.ValidationError(_("The logo may be at most 2 MB."))
-    try:
-        with Image.open(upload) as image:
-            if image.format not in LOGO_FORMATS:
-                raise forms.ValidationError(_("Upload a PNG, JPEG, WebP or GIF image."))
-            image.load()
-            picture = image.convert("RGBA")
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
-        raise forms.ValidationError(
-            _("This file is not an image we can read. Upload a PNG, JPEG, WebP or GIF.")
-        ) from None
-    picture.thumbnail((LOGO_MAX_SIDE, LOGO_MAX_SIDE))
-    buffer = BytesIO()
-    picture.save(buffer, format="PNG", optimize=True)
-    size = buffer.tell()
-    buffer.seek(0)
-    return InMemoryUploadedFile(buffer, "logo", "logo.png", "image/png", size, None)
-
-
-def _https_by_default(field: models.Field, **kwargs: Any) -> forms.Field | None:
-    """A typed "buurtkracht.nl" becomes https://buurtkracht.nl (Django 6's default too)."""
+def _profile_field(field: models.Field, **kwargs: Any) -> forms.Field | None:
+    """A typed "buurtkracht.nl" becomes https://buurtkracht.nl (Django 6's default too); long
+    texts keep their line breaks as "\n"."""
     if isinstance(field, models.URLField):
         kwargs["assume_scheme"] = "https"
+    if isinstance(field, models.TextField):
+        kwargs["form_class"] = MultilineField
     return field.formfield(**kwargs)
 
 
@@ -54,7 +34,7 @@ class InitiativeForm(forms.ModelForm):
 
     class Meta:
         model = Initiative
-        formfield_callback = _https_by_default
+        formfield_callback = _profile_field
         fields = [
             "name",
             "municipality",
@@ -117,6 +97,18 @@ class InitiativeForm(forms.ModelForm):
     def clean(self) -> dict[str, Any]:
         super().clean()
         cleaned = self.cleaned_data
+        name, municipality = cleaned.get("name"), cleaned.get("municipality")
+        if name and municipality:
+            namesakes = Initiative.objects.approved().filter(municipality=municipality)
+            if namesakes.named(name).exclude(pk=self.instance.pk).exists():
+                self.add_error(
+                    "name",
+                    _(
+                        "There is already an initiative with this name in %(municipality)s. "
+                        "Choose another name, or ask to join it."
+                    )
+                    % {"municipality": municipality},
+                )
         latitude, longitude = cleaned.get("latitude"), cleaned.get("longitude")
         if (latitude is None) != (longitude is None):
             self.add_error("longitude", _("Give both coordinates, or neither."))

@@ -8,7 +8,7 @@ same moment cannot both leave it without one.
 import secrets
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -85,7 +85,16 @@ def request_to_join(initiative: Initiative, *, user: User, message: str = "") ->
     if initiative.join_requests.filter(user=user, status=JoinRequest.Status.OPEN).exists():
         raise InitiativeRuleError(_("You have asked already; the admins will answer."))
     with transaction.atomic():
-        join_request = JoinRequest.objects.create(initiative=initiative, user=user, message=message)
+        try:
+            with transaction.atomic():
+                join_request = JoinRequest.objects.create(
+                    initiative=initiative, user=user, message=message
+                )
+        except IntegrityError:
+            # The same request sent twice at once (a double click): the first one counts.
+            raise InitiativeRuleError(
+                _("You have asked already; the admins will answer.")
+            ) from None
         send_after_commit(
             "initiatives/email/join_request",
             {"initiative": initiative, "join_request": join_request},

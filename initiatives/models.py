@@ -6,7 +6,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q, Value
 from django.db.models.functions import Coalesce, Greatest, Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -92,6 +92,11 @@ class InitiativeQuerySet(models.QuerySet):
             return self.approved()
         mine = Membership.objects.filter(initiative=OuterRef("pk"), user=user)
         return self.filter(Q(status=Initiative.Status.APPROVED) | Exists(mine))
+
+    def named(self, name: str) -> "InitiativeQuerySet":
+        """Those whose name the unique-name rule counts as the same: compared by the database's
+        own lower(), since Python's casefold() differs from it ("Straße" against "strasse")."""
+        return self.alias(lower_name=Lower("name")).filter(lower_name=Lower(Value(name)))
 
     def with_offers(self) -> "InitiativeQuerySet":
         offers = Listing.objects.filter(initiative=OuterRef("pk"), kind=Listing.Kind.OFFER)
@@ -244,10 +249,17 @@ class Initiative(models.Model):
         verbose_name = _("initiative")
         verbose_name_plural = _("initiatives")
         constraints = [
+            # Among the public ones only: a registrant must not learn, from a refusal, that
+            # someone else registered the same name and waits for approval. Coordinators see
+            # a clash of pending names when they approve.
             models.UniqueConstraint(
                 "municipality",
                 Lower("name"),
-                name="initiative_unique_name_per_municipality",
+                condition=Q(status="approved"),
+                name="initiative_unique_public_name",
+                violation_error_message=_(
+                    "There is already an initiative with this name in this municipality."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(latitude__isnull=True, longitude__isnull=True)

@@ -3,11 +3,13 @@
 from typing import Any
 
 from django.core import signing
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import User
-from initiatives import audit
+from initiatives import audit, logo
+from initiatives.errors import InitiativeRuleError, violated_constraint
 from initiatives.models import Initiative
 
 CONFIRM_SALT = "initiatives.confirm-current"
@@ -23,21 +25,55 @@ def _shown(value: Any) -> Any:
     return str(value)
 
 
+def _columns(form: Any) -> list[str]:
+    """The columns a profile form changed: the only ones its save may write."""
+    model_fields = {field.name: field for field in Initiative._meta.concrete_fields}
+    columns = [name for name in form.changed_data if name in model_fields]
+    if "description" in columns:
+        columns.append("description_html")
+    return [*columns, "updated_at"]
+
+
 def update_profile(initiative: Initiative, *, by: User, form: Any) -> Initiative:
-    """Save a validated profile form, noting each changed field as before → after."""
+    """Save a validated profile form, noting each changed field as before → after.
+
+    The form's copy of the initiative was read before the lock: saving all of it would write
+    back a status a coordinator set meanwhile. Only the changed columns are written.
+    """
     with transaction.atomic():
         before = Initiative.objects.select_for_update().get(pk=initiative.pk)
         old = {name: _shown(getattr(before, name)) for name in form.changed_data}
         initiative = form.save(commit=False)
         initiative.updated_at = timezone.now()
-        initiative.save()
+        _save_columns(initiative, _columns(form))
         form.save_m2m()
         changes = {
-            name: [old[name], _shown(getattr(initiative, name))] for name in form.changed_data
+            name: [old[name], _shown(getattr(initiative, name))]
+            for name in form.changed_data
+            if old[name] != _shown(getattr(initiative, name))
         }
+        if "logo" in changes:
+            changes["logo"] = [bool(before.logo), bool(initiative.logo)]
+            logo.delete_after_commit(before.logo.name)
         if changes:
             audit.record(initiative, by=by, action="edited", **changes)
     return initiative
+
+
+def _save_columns(initiative: Initiative, columns: list[str]) -> None:
+    """Save, telling a name that another public initiative took meanwhile next to the field."""
+    try:
+        with transaction.atomic():
+            initiative.save(update_fields=columns)
+    except IntegrityError as error:
+        if "logo" in columns:
+            logo.forget_unsaved(initiative.logo.name)
+        if violated_constraint(error) == "initiative_unique_public_name":
+            raise InitiativeRuleError(
+                _("There is already an initiative with this name in this municipality."),
+                field="name",
+            ) from error
+        raise
 
 
 def confirm_token(initiative: Initiative) -> str:

@@ -34,8 +34,18 @@ def remind_stale_initiatives(now: datetime | None = None) -> int:
     """E-mail the admins of each stale initiative; returns how many initiatives were reminded."""
     now = now or timezone.now()
     reminded = 0
-    for initiative in initiatives_to_remind(now):
+    for candidate in initiatives_to_remind(now):
         with transaction.atomic():
+            # Read again under the lock: archived or confirmed since the list was made?
+            initiative = (
+                Initiative.objects.approved()
+                .not_confirmed_since(now - STALE_AFTER)
+                .select_for_update()
+                .filter(pk=candidate.pk)
+                .first()
+            )
+            if initiative is None:
+                continue
             link = settings.SITE_URL + reverse(
                 "initiatives:confirm-current",
                 kwargs={"slug": initiative.slug, "token": confirm_token(initiative)},

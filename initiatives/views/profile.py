@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from initiatives.contact import send_contact_message
+from initiatives.errors import InitiativeRuleError
 from initiatives.exchange import suggestions_for
 from initiatives.forms import ContactForm, InitiativeForm
 from initiatives.models import Initiative, Listing, Membership
@@ -101,9 +102,13 @@ def edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     initiative = initiative_for(request, slug, can_edit_initiative)
     form = InitiativeForm(request.POST or None, request.FILES or None, instance=initiative)
     if request.method == "POST" and form.is_valid():
-        update_profile(initiative, by=request.user, form=form)
-        messages.success(request, _("The profile is saved."))
-        return redirect(initiative)
+        try:
+            initiative = update_profile(initiative, by=request.user, form=form)
+        except InitiativeRuleError as error:
+            form.add_error(error.field, error.message)
+        else:
+            messages.success(request, _("The profile is saved."))
+            return redirect(initiative)
     return render(
         request, "initiatives/initiative_edit.html", {"initiative": initiative, "form": form}
     )

@@ -3,11 +3,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from initiatives import logo
 from initiatives.approval import approve_initiative, archive_initiative, reject_initiative
 from initiatives.errors import InitiativeRuleError
 from initiatives.forms import ConfirmNotDuplicateForm, InitiativeForm, RejectForm
@@ -28,15 +31,17 @@ def register(request: AuthenticatedHttpRequest) -> HttpResponse:
         raise PermissionDenied
     form = InitiativeForm(request.POST or None, request.FILES or None)
     confirm = ConfirmNotDuplicateForm(request.POST or None)
+    kept = logo.kept_file(request.POST.get("kept_logo", ""), user_pk=request.user.pk)
     similar = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        similar = list(
-            similar_initiatives(data["name"], data["municipality"], seen_by=request.user)
-        )
+        similar = similar_initiatives(data["name"], data["municipality"], seen_by=request.user)
         if not similar or confirm.is_valid():
+            initiative = form.save(commit=False)
+            if kept and not isinstance(data["logo"], UploadedFile):
+                initiative.logo = logo.kept_upload(kept)
             initiative = register_initiative(
-                form.save(commit=False),
+                initiative,
                 by=request.user,
                 themes=data["themes"],
                 target_groups=data["target_groups"],
@@ -47,8 +52,29 @@ def register(request: AuthenticatedHttpRequest) -> HttpResponse:
                 % {"name": initiative.name},
             )
             return redirect(initiative)
-    context = {"form": form, "confirm_form": confirm, "similar": similar}
+    context = {
+        "form": form,
+        "confirm_form": confirm,
+        "similar": similar,
+        "kept_logo": _keep_logo(request, form, kept),
+    }
     return render(request, "initiatives/initiative_register.html", context)
+
+
+def _keep_logo(
+    request: AuthenticatedHttpRequest, form: InitiativeForm, kept: str | None
+) -> dict | None:
+    """The page comes back (the "is this yours?" step, or a mistake in another field): keep the
+    logo that was accepted, so the person need not choose it again."""
+    upload = form.cleaned_data.get("logo") if form.is_bound else None
+    if isinstance(upload, UploadedFile):
+        token = logo.keep(upload, user_pk=request.user.pk)
+        kept = logo.kept_file(token, user_pk=request.user.pk)
+    elif kept:
+        token = request.POST["kept_logo"]
+    else:
+        return None
+    return {"token": token, "url": default_storage.url(kept)}
 
 
 def _coordinators_only(request: HttpRequest) -> None:

@@ -139,6 +139,8 @@ def test_a_newcomer_registers_an_initiative_a_coordinator_approves_it_and_a_visi
     says_in_dutch(status_message(reviewer), f"{NAME} is goedgekeurd")
     expect(reviewer.get_by_role("article", name=NAME)).to_have_count(0)
     check(reviewer, "review-queue-done")
+    initiative.refresh_from_db()  # approved, its address is its name without a random ending
+    assert initiative.slug == "fietsenwerkplaats-lopik"
     (to_registrant,) = [m for m in mail.outbox if m.to == [registrant.email]]
     assert link_in(to_registrant.body, f"/initiatives/{initiative.slug}/").startswith(portal)
 

@@ -186,3 +186,25 @@ def test_a_dry_run_saves_nothing(tmp_path: Path) -> None:
 
     assert "Dry run, nothing saved: created 2" in out
     assert not Initiative.objects.exists()
+
+
+def test_importing_a_name_with_a_sharp_s_again_updates_it(tmp_path: Path) -> None:
+    """Python's casefold() makes "Straße" into "strasse"; the database's lower() keeps the ß."""
+    row = "Straße Samen,Utrecht,,Buren maken de straat groener.,,,2020,stichting,\n"
+    run(tmp_path, HEADER + row)
+    out, _err = run(tmp_path, HEADER + row.replace("groener", "mooier"))
+    initiative = Initiative.objects.get()
+    assert initiative.pitch == "Buren maken de straat mooier."
+    assert "updated 1" in out
+
+
+def test_two_spellings_the_database_counts_as_one_name_are_one_initiative(
+    tmp_path: Path,
+) -> None:
+    rows = (
+        "STRASSE SAMEN,Utrecht,,Een.,,,2020,stichting,\n"
+        "Straße Samen,Utrecht,,Twee.,,,2020,stichting,\n"
+        "strasse samen,Utrecht,,Drie.,,,2020,stichting,\n"
+    )
+    run_failing(tmp_path, HEADER + rows)
+    assert not Initiative.objects.exists()
