@@ -3,7 +3,7 @@
 from typing import Any
 
 from accounts.models import User
-from accounts.personal_data import Section, register_section
+from accounts.personal_data import Answers, Section, register_section
 from initiatives.models import JoinRequest, Membership
 
 
@@ -22,12 +22,41 @@ def _export(user: User) -> dict[str, Any]:
     }
 
 
-def _erase(user: User) -> None:
-    """Memberships and requests go with the account (cascade); an initiative keeps an admin."""
+def _successors(answers: Answers) -> dict[int, int]:
+    """The deletion page's choices, "successor-<initiative>" = "<user>", as numbers."""
+    chosen = {}
+    for key, value in answers.items():
+        initiative = key.removeprefix("successor-")
+        if initiative != key and initiative.isdigit() and value.isdigit():
+            chosen[int(initiative)] = int(value)
+    return chosen
+
+
+def _erase(user: User, answers: Answers) -> None:
+    """Memberships and requests go with the account (cascade); an initiative keeps an admin,
+    the member the person chose on the deletion page or else the longest-standing one."""
     from initiatives.membership import hand_over_before_leaving
 
-    hand_over_before_leaving(user)
+    hand_over_before_leaving(user, successors=_successors(answers))
+
+
+def _before_deletion(user: User) -> dict[str, Any]:
+    """The initiatives the person is the only admin of: who takes over, or that none is left."""
+    from initiatives.membership import sole_admin_of
+
+    initiatives = sole_admin_of(user)
+    return {"sole_admin_of": initiatives} if initiatives else {}
 
 
 def register() -> None:
-    register_section(Section("initiatives", _export, erase=_erase))
+    register_section(
+        Section(
+            "initiatives",
+            _export,
+            erase=_erase,
+            before_deletion=(
+                "initiatives/partials/_before_account_deletion.html",
+                _before_deletion,
+            ),
+        )
+    )

@@ -38,6 +38,7 @@ def build_world() -> World:
         "p": pending.slug,
         "need": need.pk,
         "token": invitation.token,
+        "invitation": invitation.pk,
         "join_request": join_request.pk,
         "x_admin": x.memberships.get().pk,
         "confirm": confirm_token(x),
