@@ -6,7 +6,6 @@ either: the entry names the invitation, and the history shows the address only w
 invitation is open.
 """
 
-from collections.abc import Sequence
 from typing import Any
 
 from accounts.models import User
@@ -26,11 +25,11 @@ def record(
     )
 
 
-def history(initiative: Initiative, *, limit: int = 200) -> Sequence[AuditEntry]:
-    """The newest entries, each with `invitation` set where it names one (one query for all)."""
+def history(
+    initiative: Initiative, *, limit: int = 200
+) -> list[tuple[AuditEntry, Invitation | None]]:
+    """The newest entries, each with the invitation it names, if any (one query for all)."""
     entries = list(initiative.audit_entries.select_related("user", "person")[:limit])
     ids = {entry.changes.get("invitation") for entry in entries} - {None}
     invitations = Invitation.objects.in_bulk(ids)
-    for entry in entries:
-        entry.invitation = invitations.get(entry.changes.get("invitation"))
-    return entries
+    return [(entry, invitations.get(entry.changes.get("invitation"))) for entry in entries]

@@ -238,19 +238,18 @@ def set_role(membership: Membership, *, by: User, role: str) -> Membership:
     return membership
 
 
-def sole_admin_of(user: User) -> list[Initiative]:
-    """The initiatives the person is the only admin of, each with `others`: its other members,
-    longest-standing first (the first is who takes over unless the person chooses)."""
+def sole_admin_of(user: User) -> list[tuple[Initiative, list[Membership]]]:
+    """The initiatives the person is the only admin of, each with its other members,
+    longest-standing first (the first takes over unless the person chooses another)."""
     admin_of = Initiative.objects.filter(
         memberships__user=user, memberships__role=Membership.Role.ADMIN
     ).order_by("name")
-    initiatives = []
+    found = []
     for initiative in admin_of.prefetch_related("memberships__user"):
         members = sorted(initiative.memberships.all(), key=lambda m: m.joined_at)
         if sum(m.is_admin for m in members) == 1:
-            initiative.others = [m for m in members if m.user_id != user.pk]
-            initiatives.append(initiative)
-    return initiatives
+            found.append((initiative, [m for m in members if m.user_id != user.pk]))
+    return found
 
 
 def hand_over_before_leaving(user: User, *, successors: Mapping[int, int] | None = None) -> None:

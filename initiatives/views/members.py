@@ -67,7 +67,10 @@ def invite(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             invite_member(initiative, by=request.user, email=form.cleaned_data["email"])
         except InitiativeRuleError as error:
-            form.add_error(error.field, error.message)
+            if error.field:
+                form.add_error(error.field, error.message)
+            else:  # not about the address: the form may not even be shown
+                messages.error(request, error.message)
         else:
             messages.success(
                 request, _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]}

@@ -105,10 +105,15 @@ def contact(request: HttpRequest, slug: str) -> HttpResponse:
         # A bot is told the same as a person, so it learns nothing.
         messages.success(request, _sent_message(initiative))
         return redirect(initiative)
+    to_coordinators = reaches_coordinators(initiative)
+    if to_coordinators:
+        form.fields["email"].help_text = _(
+            "A coordinator replies to this address; it is not shown to anyone."
+        )
     context = {
         "initiative": initiative,
         "contact_form": form,
-        "reaches_coordinators": reaches_coordinators(initiative),
+        "reaches_coordinators": to_coordinators,
     }
     return render(request, "initiatives/initiative_contact.html", context)
 
