@@ -2,9 +2,11 @@
 
 from typing import Any
 
+from allauth.account.models import EmailAddress
+
 from accounts.models import User
 from accounts.personal_data import Answers, Section, register_section
-from initiatives.models import JoinRequest, Membership
+from initiatives.models import Invitation, JoinRequest, Membership
 
 
 def _export(user: User) -> dict[str, Any]:
@@ -34,10 +36,14 @@ def _successors(answers: Answers) -> dict[int, int]:
 
 def _erase(user: User, answers: Answers) -> None:
     """Memberships and requests go with the account (cascade); an initiative keeps an admin,
-    the member the person chose on the deletion page or else the longest-standing one."""
+    the member the person chose on the deletion page or else the longest-standing one; the
+    invitations to the person's addresses go too."""
     from initiatives.membership import hand_over_before_leaving
 
     hand_over_before_leaving(user, successors=_successors(answers))
+    # Invitations sent to the person's addresses would keep those addresses after them.
+    addresses = EmailAddress.objects.filter(user=user).values_list("email", flat=True)
+    Invitation.objects.filter(email__in=[user.email.lower(), *map(str.lower, addresses)]).delete()
 
 
 def _before_deletion(user: User) -> dict[str, Any]:

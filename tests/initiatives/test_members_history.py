@@ -125,3 +125,14 @@ def test_old_entries_with_names_and_addresses_become_references(
     assert (named.person, named.changes) == (helper, {})
     assert (gone.person, gone.changes) == (None, {})
     assert invited.changes == {"invitation": invitation.pk}
+
+
+@pytest.mark.django_db
+def test_deleting_an_account_deletes_the_invitations_to_its_address(
+    member: User, initiative: Initiative
+) -> None:
+    invitation = invite_member(initiative, by=member, email="Gast@Example.nl")
+    guest = UserFactory(email="gast@example.nl")
+    accept_invitation(invitation, user=guest)
+    delete_account(guest)
+    assert not Invitation.objects.filter(email__iexact="gast@example.nl").exists()

@@ -61,6 +61,7 @@ def test_messages_to_an_initiative_without_a_team_go_to_the_coordinators(
     delete_account(member)
     page = client.get(f"/initiatives/{initiative.slug}/contact/").content.decode()
     assert "geen leden" in page
+    assert "Een coördinator antwoordt op dit adres" in page
     with committed():
         response = client.post(f"/initiatives/{initiative.slug}/contact/", MESSAGE, follow=True)
     assert [m.to for m in mail.outbox] == [[coordinator.email]]
