@@ -1,11 +1,13 @@
 """What the portal holds about a person, gathered from every app for the export and the erasure.
 
 Each app registers a section in its AppConfig.ready(): `export` returns JSON-ready data for the
-person, `erase` removes or anonymises it before the account itself is deleted. This keeps the
-arrows pointing into `accounts`, never out of it.
+person, `erase` removes or anonymises it before the account itself is deleted. A section may also
+put something on the deletion page (`before_deletion`: a template and its context, say a warning
+and a choice); what the person chose there reaches `erase` as `answers` (the posted form). This
+keeps the arrows pointing into `accounts`, never out of it.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,12 +17,16 @@ from allauth.usersessions.models import UserSession
 
 from accounts.models import User
 
+Answers = Mapping[str, str]
+
 
 @dataclass(frozen=True)
 class Section:
     name: str
     export: Callable[[User], Any]
-    erase: Callable[[User], None] | None = None
+    erase: Callable[[User, Answers], None] | None = None
+    # The template to include on the deletion page, and its context for this person.
+    before_deletion: tuple[str, Callable[[User], dict[str, Any]]] | None = None
 
 
 _sections: dict[str, Section] = {}
@@ -75,7 +81,18 @@ def _sessions(user: User) -> list[dict[str, Any]]:
     ]
 
 
-def _end_sessions(user: User) -> None:
+def deletion_notices(user: User) -> list[tuple[str, dict[str, Any]]]:
+    """What the deletion page shows from each app: (template, context) pairs."""
+    return [
+        (template, context)
+        for template, context_for in (
+            s.before_deletion for s in _sections.values() if s.before_deletion
+        )
+        if (context := context_for(user))
+    ]
+
+
+def _end_sessions(user: User, answers: Answers) -> None:
     for session in UserSession.objects.filter(user=user):
         session.end()
 

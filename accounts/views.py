@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from accounts.deletion import delete_account
 from accounts.forms import DeleteAccountForm, NameForm
-from accounts.personal_data import export_personal_data
+from accounts.personal_data import deletion_notices, export_personal_data
 from omzien.typing import AuthenticatedHttpRequest
 
 
@@ -42,7 +42,8 @@ def delete(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         user = request.user
         logout(request)
-        delete_account(user)
+        delete_account(user, answers=request.POST)
         messages.success(request, _("Your account and your data have been deleted."))
         return redirect("home")
-    return render(request, "accounts/account_delete.html", {"form": form})
+    context = {"form": form, "notices": deletion_notices(request.user)}
+    return render(request, "accounts/account_delete.html", context)

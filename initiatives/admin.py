@@ -49,9 +49,9 @@ class InitiativeAdmin(admin.ModelAdmin):
 
 @admin.register(AuditEntry)
 class AuditEntryAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "initiative", "user", "action"]
-    list_select_related = ["initiative", "user"]
-    readonly_fields = ["initiative", "user", "action", "changes", "created_at"]
+    list_display = ["created_at", "initiative", "user", "action", "person"]
+    list_select_related = ["initiative", "user", "person"]
+    readonly_fields = ["initiative", "user", "action", "person", "changes", "created_at"]
 
     # The trail is a record: nobody writes or erases it by hand.
     def has_add_permission(self, request: object) -> bool:

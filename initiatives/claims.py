@@ -83,7 +83,7 @@ def confirm_claim(claim: Claim, *, by: User) -> Membership:
             initiative=initiative, user=claim.user, role=Membership.Role.ADMIN
         )
         _answer(claim, by=by, status=Claim.Status.CONFIRMED)
-        audit.record(initiative, by=by, action="claim_confirmed", person=str(claim.user))
+        audit.record(initiative, by=by, action="claim_confirmed", person=claim.user)
         send_after_commit(
             "initiatives/email/claim_answered",
             {"initiative": initiative, "confirmed": True},
@@ -100,7 +100,7 @@ def confirm_claim(claim: Claim, *, by: User) -> Membership:
                 initiative,
                 by=by,
                 action="claim_declined",
-                person=str(other.user),
+                person=other.user,
                 superseded=True,
             )
             send_after_commit(
@@ -119,7 +119,7 @@ def decline_claim(claim: Claim, *, by: User, reason: str) -> None:
         claim = _lock_open(claim)
         _answer(claim, by=by, status=Claim.Status.DECLINED, reason=reason)
         audit.record(
-            claim.initiative, by=by, action="claim_declined", person=str(claim.user), reason=reason
+            claim.initiative, by=by, action="claim_declined", person=claim.user, reason=reason
         )
         send_after_commit(
             "initiatives/email/claim_answered",

@@ -403,7 +403,7 @@ def _save(initiative: Initiative | None, data: dict[str, Any]) -> str:
     return "updated"
 
 
-def _apply(initiative: Initiative, data: dict[str, Any]) -> dict[str, list[str]]:
+def _apply(initiative: Initiative, data: dict[str, Any]) -> dict[str, Any]:
     """Copy the row onto the initiative; the changes as {field: [old, new]} for the audit trail."""
     changes = {}
     for name in UPDATED_FIELDS:

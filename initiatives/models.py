@@ -355,18 +355,33 @@ class Invitation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
     accepted_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("invitation")
         verbose_name_plural = _("invitations")
+        constraints = [
+            # One invitation in use per address: a double click cannot send two. An expired one
+            # still counts until a new invitation to the same address replaces it.
+            models.UniqueConstraint(
+                "initiative",
+                Lower("email"),
+                condition=Q(accepted_at__isnull=True, withdrawn_at__isnull=True),
+                name="invitation_one_open_per_address",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.email} → {self.initiative}"
 
     @property
     def is_open(self) -> bool:
-        return self.accepted_at is None and self.expires_at > timezone.now()
+        return (
+            self.accepted_at is None
+            and self.withdrawn_at is None
+            and self.expires_at > timezone.now()
+        )
 
 
 class JoinRequest(models.Model):
@@ -536,6 +551,16 @@ class AuditEntry(models.Model):
     # Kept when the person deletes their account: the change stays, the name goes.
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    # The person the change is about (made admin, removed ...): a reference, not a copy of the
+    # name, so the history shows the name of today and none once the account is deleted.
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("about"),
     )
     action = models.CharField(_("action"), max_length=40)
     changes = models.JSONField(_("changes"), default=dict, blank=True)

@@ -2,9 +2,11 @@
 
 from typing import Any
 
+from allauth.account.models import EmailAddress
+
 from accounts.models import User
-from accounts.personal_data import Section, register_section
-from initiatives.models import Claim, JoinRequest, Membership
+from accounts.personal_data import Answers, Section, register_section
+from initiatives.models import Claim, Invitation, JoinRequest, Membership
 
 
 def _export(user: User) -> dict[str, Any]:
@@ -32,12 +34,45 @@ def _export(user: User) -> dict[str, Any]:
     }
 
 
-def _erase(user: User) -> None:
-    """Memberships, requests and claims go with the account (cascade); an initiative keeps an admin."""
+def _successors(answers: Answers) -> dict[int, int]:
+    """The deletion page's choices, "successor-<initiative>" = "<user>", as numbers."""
+    chosen = {}
+    for key, value in answers.items():
+        initiative = key.removeprefix("successor-")
+        if initiative != key and initiative.isdigit() and value.isdigit():
+            chosen[int(initiative)] = int(value)
+    return chosen
+
+
+def _erase(user: User, answers: Answers) -> None:
+    """Memberships, requests and claims go with the account (cascade); an initiative keeps an admin,
+    the member the person chose on the deletion page or else the longest-standing one; the
+    invitations to the person's addresses go too."""
     from initiatives.membership import hand_over_before_leaving
 
-    hand_over_before_leaving(user)
+    hand_over_before_leaving(user, successors=_successors(answers))
+    # Invitations sent to the person's addresses would keep those addresses after them.
+    addresses = EmailAddress.objects.filter(user=user).values_list("email", flat=True)
+    Invitation.objects.filter(email__in=[user.email.lower(), *map(str.lower, addresses)]).delete()
+
+
+def _before_deletion(user: User) -> dict[str, Any]:
+    """The initiatives the person is the only admin of: who takes over, or that none is left."""
+    from initiatives.membership import sole_admin_of
+
+    initiatives = sole_admin_of(user)
+    return {"sole_admin_of": initiatives} if initiatives else {}
 
 
 def register() -> None:
-    register_section(Section("initiatives", _export, erase=_erase))
+    register_section(
+        Section(
+            "initiatives",
+            _export,
+            erase=_erase,
+            before_deletion=(
+                "initiatives/partials/_before_account_deletion.html",
+                _before_deletion,
+            ),
+        )
+    )

@@ -47,7 +47,7 @@ def update_profile(initiative: Initiative, *, by: User, form: Any) -> Initiative
         initiative.updated_at = timezone.now()
         _save_columns(initiative, _columns(form))
         form.save_m2m()
-        changes = {
+        changes: dict[str, Any] = {
             name: [old[name], _shown(getattr(initiative, name))]
             for name in form.changed_data
             if old[name] != _shown(getattr(initiative, name))

@@ -34,6 +34,16 @@ urlpatterns = [
     # Members (views/members.py).
     path("<slug:slug>/members/", members.member_list, name="members"),
     path("<slug:slug>/members/invite/", members.invite, name="invite"),
+    path(
+        "<slug:slug>/members/invitations/<int:invitation_id>/resend/",
+        members.resend,
+        name="resend-invitation",
+    ),
+    path(
+        "<slug:slug>/members/invitations/<int:invitation_id>/withdraw/",
+        members.withdraw,
+        name="withdraw-invitation",
+    ),
     path("<slug:slug>/members/<int:membership_id>/remove/", members.remove, name="remove-member"),
     path("<slug:slug>/members/<int:membership_id>/role/", members.change_role, name="change-role"),
     path("<slug:slug>/join/", members.join, name="join"),

@@ -45,6 +45,7 @@ def build_world() -> World:
         "claim": claim.pk,
         "need": need.pk,
         "token": invitation.token,
+        "invitation": invitation.pk,
         "join_request": join_request.pk,
         "x_admin": x.memberships.get(role=Membership.Role.ADMIN).pk,
         "x_plain": x.memberships.get(role=Membership.Role.MEMBER).pk,

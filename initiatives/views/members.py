@@ -11,12 +11,17 @@ from django.views.decorators.http import require_POST
 from initiatives.errors import InitiativeRuleError
 from initiatives.forms import AnswerForm, InviteForm, JoinForm, RoleForm
 from initiatives.membership import (
+    NOT_YOUR_ADDRESS,
     accept_invitation,
     answer_join_request,
     invite_member,
+    is_invited,
+    may_invite,
     remove_member,
     request_to_join,
+    resend_invitation,
     set_role,
+    withdraw_invitation,
 )
 from initiatives.models import Initiative, Invitation, JoinRequest
 from initiatives.permissions import (
@@ -48,8 +53,12 @@ def _member_page(
         "join_requests": initiative.join_requests.filter(
             status=JoinRequest.Status.OPEN
         ).select_related("user"),
-        "invitations": [i for i in initiative.invitations.all() if i.is_open],
+        # Unanswered invitations, expired ones too: those can be sent again.
+        "invitations": initiative.invitations.filter(
+            accepted_at=None, withdrawn_at=None
+        ).select_related("invited_by"),
         "invite_form": invite_form,
+        "may_invite": may_invite(initiative),
         "can_manage": can_manage_members(request.user, initiative),
     }
     return render(request, "initiatives/membership_list.html", context)
@@ -64,13 +73,50 @@ def invite(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
         try:
             invite_member(initiative, by=request.user, email=form.cleaned_data["email"])
         except InitiativeRuleError as error:
-            form.add_error(error.field, error.message)
+            if error.field:
+                form.add_error(error.field, error.message)
+            else:  # not about the address: the form may not even be shown
+                messages.error(request, error.message)
         else:
             messages.success(
                 request, _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]}
             )
             return redirect("initiatives:members", slug=slug)
     return _member_page(request, initiative, invite_form=form)
+
+
+@login_required
+@require_POST
+def resend(request: AuthenticatedHttpRequest, slug: str, invitation_id: int) -> HttpResponse:
+    initiative = initiative_for(request, slug, can_manage_members)
+    invitation = get_object_or_404(initiative.invitations, pk=invitation_id)
+    try:
+        resend_invitation(invitation, by=request.user)
+    except InitiativeRuleError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request, _("Invitation sent again to %(email)s.") % {"email": invitation.email}
+        )
+    return redirect("initiatives:members", slug=slug)
+
+
+@login_required
+@require_POST
+def withdraw(request: AuthenticatedHttpRequest, slug: str, invitation_id: int) -> HttpResponse:
+    initiative = initiative_for(request, slug, can_manage_members)
+    invitation = get_object_or_404(initiative.invitations, pk=invitation_id)
+    try:
+        withdraw_invitation(invitation, by=request.user)
+    except InitiativeRuleError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("The invitation to %(email)s is withdrawn; its link no longer works.")
+            % {"email": invitation.email},
+        )
+    return redirect("initiatives:members", slug=slug)
 
 
 @login_required
@@ -162,4 +208,9 @@ def invitation(request: AuthenticatedHttpRequest, token: str) -> HttpResponse:
                 request, _("Welcome to %(name)s!") % {"name": invitation.initiative.name}
             )
             return redirect(invitation.initiative)
-    return render(request, "initiatives/invitation_detail.html", {"invitation": invitation})
+    context = {
+        "invitation": invitation,
+        "is_for_you": is_invited(request.user, invitation),
+        "not_your_address": NOT_YOUR_ADDRESS,
+    }
+    return render(request, "initiatives/invitation_detail.html", context)

@@ -9,7 +9,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from initiatives.contact import send_contact_message
+from initiatives import audit
+from initiatives.contact import reaches_coordinators, send_contact_message
 from initiatives.errors import InitiativeRuleError
 from initiatives.exchange import suggestions_for
 from initiatives.forms import ContactForm, InitiativeForm
@@ -75,6 +76,15 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def _sent_message(initiative: Initiative) -> str:
+    if reaches_coordinators(initiative):
+        return _(
+            "Your message is sent to the coordinators of the network: %(name)s has no members "
+            "on the portal at the moment. A coordinator answers you."
+        ) % {"name": initiative.name}
+    return _("Your message is sent to %(name)s.") % {"name": initiative.name}
+
+
 def contact(request: HttpRequest, slug: str) -> HttpResponse:
     """A page of its own, so the initiative's page carries no CSRF token and can be cached."""
     initiative = initiative_for(request, slug)
@@ -89,10 +99,12 @@ def contact(request: HttpRequest, slug: str) -> HttpResponse:
                 initiative, **{k: form.cleaned_data[k] for k in ("name", "email", "message")}
             )
         # A bot is told the same as a person, so it learns nothing.
-        messages.success(
-            request, _("Your message is sent to %(name)s.") % {"name": initiative.name}
-        )
+        messages.success(request, _sent_message(initiative))
         return redirect(initiative)
+    if reaches_coordinators(initiative):
+        form.fields["email"].help_text = _(
+            "A coordinator replies to this address; it is not shown to anyone."
+        )
     context = {"initiative": initiative, "contact_form": form}
     return render(request, "initiatives/initiative_contact.html", context)
 
@@ -117,7 +129,7 @@ def edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 @login_required
 def history(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     initiative = initiative_for(request, slug, can_see_history)
-    entries = initiative.audit_entries.select_related("user")[:200]
+    entries = audit.history(initiative)
     return render(
         request,
         "initiatives/initiative_history.html",

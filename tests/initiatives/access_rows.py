@@ -43,6 +43,12 @@ ROWS: dict[str, Row | list[Row]] = {
     "initiatives:members": only("/initiatives/{x}/members/", X_MEMBER),
     # An empty invitation form comes back with its error on the same page.
     "initiatives:invite": only("/initiatives/{x}/members/invite/", X_ADMIN).posting(),
+    "initiatives:resend-invitation": only(
+        "/initiatives/{x}/members/invitations/{invitation}/resend/", X_ADMIN_ACTED
+    ).posting(),
+    "initiatives:withdraw-invitation": only(
+        "/initiatives/{x}/members/invitations/{invitation}/withdraw/", X_ADMIN_ACTED
+    ).posting(),
     # The sole admin cannot be removed: sent back to the member list with the reason.
     "initiatives:remove-member": [
         only("/initiatives/{x}/members/{x_admin}/remove/", X_ADMIN_ACTED).posting(),

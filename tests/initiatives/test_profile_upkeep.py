@@ -45,7 +45,8 @@ def test_a_member_edits_the_profile_and_the_coordinator_sees_who_changed_what(
     assert initiative.updated_at > before
 
     client.force_login(coordinator)
-    entry = client.get(f"/initiatives/{initiative.slug}/history/").context["entries"][0]
+    history = client.get(f"/initiatives/{initiative.slug}/history/")
+    entry, _invitation = history.context["entries"][0]
     assert entry.user == member
     assert entry.changes == {"place": ["Austerlitz", "Zeist-Oost"]}
 
