@@ -15,10 +15,10 @@ from django.test import Client
 from django.utils import timezone
 
 from accounts.models import User
+from accounts.roles import COORDINATOR
 from initiatives import approval, csv_import, profile, staleness
 from initiatives.forms import InitiativeForm
 from initiatives.models import Initiative, JoinRequest, Municipality, Theme
-from initiatives.permissions import COORDINATOR_GROUP
 from initiatives.profile import update_profile
 from tests.factories import InitiativeFactory, UserFactory
 from tests.initiatives.test_profile_upkeep import edit_data
@@ -29,7 +29,7 @@ pytestmark = pytest.mark.usefixtures("reference_data", "coordinators")
 @pytest.fixture
 def coordinators() -> None:
     """The group that registrations are reported to (its data migration is emptied in between)."""
-    Group.objects.get_or_create(name=COORDINATOR_GROUP)
+    Group.objects.get_or_create(name=COORDINATOR)
 
 
 def in_parallel(*work: Callable[[], Any]) -> list[Any]:
