@@ -8,6 +8,18 @@ class InitiativesConfig(AppConfig):
 
     def ready(self) -> None:
         from initiatives import figures, personal_data
+        from initiatives.models import Initiative, Listing, Municipality, TargetGroup, Theme
+        from omzien import content_version
 
         figures.register()
         personal_data.register()
+        # Their tables have the trigger (migration 0005_content_version_triggers).
+        content_version.watch(
+            Initiative,
+            Initiative.themes.through,
+            Initiative.target_groups.through,
+            Municipality,
+            Theme,
+            TargetGroup,
+            Listing,
+        )

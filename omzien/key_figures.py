@@ -7,11 +7,11 @@ figures in their AppConfig.ready(), so adding an app adds its figures without an
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.core.cache import cache
+from django.core.cache import caches
+from django.http import HttpRequest
 from django.utils.functional import Promise
 
-# The figures are counts over whole tables: shared by everyone for a minute.
-FIGURES_SECONDS = 60
+from omzien import content_version
 
 
 @dataclass(frozen=True)
@@ -28,10 +28,11 @@ def register_key_figure(figure: KeyFigure) -> None:
     _figures.append(figure)
 
 
-def key_figures() -> list[tuple[KeyFigure, int]]:
-    counts = cache.get_or_set(
-        f"key-figures:{len(_figures)}",
+def key_figures(request: HttpRequest) -> list[tuple[KeyFigure, int]]:
+    """Counted once per content version and shared: an app whose figures count its own tables
+    watches them (omzien/content_version.py), so the figures change when those do."""
+    counts = caches["fragments"].get_or_set(
+        f"key-figures:{len(_figures)}:{content_version.current(request)}",
         lambda: [figure.count() for figure in _figures],
-        FIGURES_SECONDS,
     )
     return list(zip(_figures, counts, strict=True))

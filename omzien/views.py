@@ -4,12 +4,10 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from omzien.key_figures import key_figures
-from omzien.page_cache import cache_for_visitors
 
 
-@cache_for_visitors(60)
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "omzien/home.html", {"figures": key_figures()})
+    return render(request, "omzien/home.html", {"figures": key_figures(request)})
 
 
 @never_cache

@@ -2,14 +2,18 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 
 from initiatives.growth_chart import growth_chart
 from initiatives.insights import network_growth, theme_matrix
-from omzien.page_cache import cache_for_visitors
 
 
-@cache_for_visitors(60)
 def white_spots(request: HttpRequest) -> HttpResponse:
-    growth = network_growth()
-    context = {"matrix": theme_matrix(), "growth": growth, "chart": growth_chart(growth)}
+    """Counted only when the page's fragment is not cached for the current content version."""
+    growth = SimpleLazyObject(network_growth)
+    context = {
+        "matrix": SimpleLazyObject(theme_matrix),
+        "growth": growth,
+        "chart": SimpleLazyObject(lambda: growth_chart(growth)),
+    }
     return render(request, "initiatives/white_spots.html", context)

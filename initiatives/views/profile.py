@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from initiatives.contact import send_contact_message
@@ -15,7 +16,6 @@ from initiatives.models import Initiative, Listing
 from initiatives.permissions import can_edit_initiative, can_see_history
 from initiatives.profile import confirm_profile, initiative_for_token, update_profile
 from initiatives.views.lookup import initiative_for
-from omzien.page_cache import cache_for_visitors
 from omzien.ratelimit import allow
 
 CONTACT_LIMIT, CONTACT_WINDOW = 5, 60 * 60  # messages per address per hour
@@ -52,26 +52,31 @@ def _linked_data(request: HttpRequest, initiative: Initiative) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _detail_context(request: HttpRequest, initiative: Initiative) -> dict:
-    initiative = (
-        Initiative.objects.select_related("municipality")
-        .prefetch_related("themes", "target_groups")
-        .get(pk=initiative.pk)
-    )
+def _listings(initiative: Initiative) -> dict[str, object]:
     listings = list(initiative.listings.order_by("kind", "category", "text"))
-    latitude, longitude = initiative.point
     return {
-        "initiative": initiative,
         "needs": [item for item in listings if item.kind == Listing.Kind.NEED],
         "offers": [item for item in listings if item.kind == Listing.Kind.OFFER],
         "suggestions": suggestions_for(listings),
+    }
+
+
+def _detail_context(request: HttpRequest, initiative: Initiative) -> dict:
+    """The initiative as loaded once for the permission check; what only the cached fragments of
+    the page show (needs, offers, suggestions) is worked out when a fragment is not cached."""
+    found = SimpleLazyObject(lambda: _listings(initiative))
+    latitude, longitude = initiative.point
+    return {
+        "initiative": initiative,
+        "needs": SimpleLazyObject(lambda: found["needs"]),
+        "offers": SimpleLazyObject(lambda: found["offers"]),
+        "suggestions": SimpleLazyObject(lambda: found["suggestions"]),
         "linked_data": _linked_data(request, initiative),
         "latitude": latitude,
         "longitude": longitude,
     }
 
 
-@cache_for_visitors(60)
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = initiative_for(request, slug)
     return render(
