@@ -5,6 +5,7 @@
 
 import argparse
 import os
+import re
 import time
 from pathlib import Path
 
@@ -42,7 +43,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
     parser.add_argument("--workers", type=int, help="gunicorn workers (default: its config)")
-    parser.add_argument("--pages", help="only these pages, comma-separated names")
+    parser.add_argument(
+        "--pages", help='only these pages, comma-separated names ("home,home, logged in")'
+    )
     parser.add_argument("--output", type=Path, default=RESULTS)
     return parser.parse_args()
 
@@ -51,7 +54,7 @@ def selected_pages(names: str | None) -> list[Page]:
     """The trivial view first and again last (its drift shows how steady the machine was)."""
     pages = PAGES
     if names:
-        wanted = set(names.split(","))
+        wanted = set(re.split(r",(?! )", names))  # "home, logged in" is one name
         unknown = wanted - {page.name for page in PAGES}
         if unknown:
             raise SystemExit(f"unknown pages {sorted(unknown)}; known: {[p.name for p in PAGES]}")

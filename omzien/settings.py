@@ -126,12 +126,15 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },
 }
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Sessions stay in the database, so they can be ended on the server (a deleted account ends every
+# session at once); read with one plain query (omzien/sessions.py).
+SESSION_ENGINE = "omzien.sessions"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    # allauth's, loading the signed-in person with one plain query (accounts/backends.py).
+    "accounts.backends.PortalAuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

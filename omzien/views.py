@@ -1,13 +1,16 @@
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 
 from omzien.key_figures import key_figures
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "omzien/home.html", {"figures": key_figures(request)})
+    # Counted only when the page's cached fragment is missing for this content version.
+    figures = SimpleLazyObject(lambda: key_figures(request))
+    return render(request, "omzien/home.html", {"figures": figures})
 
 
 @never_cache

@@ -78,7 +78,7 @@ def _detail_context(request: HttpRequest, initiative: Initiative) -> dict:
 
 
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
-    initiative = initiative_for(request, slug)
+    initiative = initiative_for(request, slug, shown_only=True)
     return render(
         request, "initiatives/initiative_detail.html", _detail_context(request, initiative)
     )
