@@ -26,6 +26,9 @@ from portal import (
 )
 
 RESULTS = ROOT / "bench" / "results.md"
+# What follows this line in the results file is written by hand (comparisons, query plans) and
+# kept when the tables above it are written anew.
+KEPT = "<!-- Written by hand below this line; make bench keeps it. -->"
 
 
 def parse_args() -> argparse.Namespace:
@@ -149,6 +152,11 @@ def median(rows: list[report.Row]) -> report.Row:
     return sorted(rows, key=lambda row: row.result.requests_per_second)[len(rows) // 2]
 
 
+def kept_part(output: Path) -> str:
+    old = output.read_text() if output.exists() else ""
+    return "\n" + old[old.index(KEPT) :] if KEPT in old else ""
+
+
 def main() -> None:
     args = parse_args()
     load_before = os.getloadavg()[0]
@@ -169,7 +177,7 @@ def main() -> None:
         postgres_version, settings, "/".join(map(str, workers)), args.rounds, load
     )
     text = report.document(header, {size: rows for size, (rows, _) in runs.items()})
-    args.output.write_text(text)
+    args.output.write_text(text + kept_part(args.output))
     print("\n" + text)
     print(f"Written to {args.output}")
 
