@@ -7,8 +7,16 @@ class InitiativesConfig(AppConfig):
     verbose_name = _("Initiatives")
 
     def ready(self) -> None:
+        from accounts.models import User
         from initiatives import figures, personal_data
-        from initiatives.models import Initiative, Listing, Municipality, TargetGroup, Theme
+        from initiatives.models import (
+            Initiative,
+            Listing,
+            Membership,
+            Municipality,
+            TargetGroup,
+            Theme,
+        )
         from omzien import content_version
 
         figures.register()
@@ -22,4 +30,6 @@ class InitiativesConfig(AppConfig):
             Theme,
             TargetGroup,
             Listing,
+            Membership,
+            User.groups.through,
         )

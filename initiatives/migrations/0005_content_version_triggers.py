@@ -1,5 +1,6 @@
 """Every write to a table whose rows the directory, the initiative page or the home page show
-advances the content version, so their cached fragments are never stale."""
+advances the content version, so their cached fragments are never stale. Memberships and a
+person's groups count too: the initiative page caches each person's tools under the version."""
 
 from django.db import migrations
 
@@ -13,6 +14,8 @@ WATCHED_TABLES = [
     "initiatives_theme",
     "initiatives_targetgroup",
     "initiatives_listing",
+    "initiatives_membership",
+    "accounts_user_groups",
 ]
 
 
@@ -20,6 +23,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("initiatives", "0004_directory_indexes"),
         ("omzien", "0001_content_version"),
+        ("accounts", "0001_user"),
     ]
 
     operations = [migrations.RunSQL(*watch_table_sql(table)) for table in WATCHED_TABLES]

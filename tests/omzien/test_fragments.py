@@ -8,7 +8,14 @@ from django.db import connection
 from django.test import Client
 
 from accounts.models import User
-from initiatives.models import Initiative, Listing, Municipality, TargetGroup, Theme
+from initiatives.models import (
+    Initiative,
+    Listing,
+    Membership,
+    Municipality,
+    TargetGroup,
+    Theme,
+)
 from omzien import content_version
 from tests.factories import InitiativeFactory
 
@@ -60,6 +67,8 @@ def test_every_watched_table_advances_the_version() -> None:
             Theme,
             TargetGroup,
             Listing,
+            Membership,
+            User.groups.through,
         )
     ]
     with connection.cursor() as cursor:
@@ -112,3 +121,12 @@ def test_the_home_page_figures_follow_the_data(client: Client, member: User) -> 
     first = client.get("/").context["figures"]
     InitiativeFactory()
     assert client.get("/").context["figures"] != first
+
+
+def test_a_new_member_sees_the_tools_at_once(client: Client, member: User) -> None:
+    """The tools on an initiative's page are cached per person; a membership moves the version."""
+    initiative = InitiativeFactory(name="Buurtkamer")
+    client.force_login(member)
+    assert "Pagina bewerken" not in client.get(initiative.get_absolute_url()).content.decode()
+    Membership.objects.create(initiative=initiative, user=member, role=Membership.Role.ADMIN)
+    assert "Pagina bewerken" in client.get(initiative.get_absolute_url()).content.decode()
