@@ -48,6 +48,8 @@ def directory_context(request: HttpRequest, size: int, results_id: str) -> dict[
     page = page_of(request, initiatives, size, total)
     return {
         "filter": filterset,
+        # How many filters are chosen in the fold of the filter form (the search is outside it).
+        "folded_chosen": len([name for name in filterset.active if name != "q"]),
         "page": page,
         "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1),
         "partial": is_partial(request),
@@ -60,7 +62,7 @@ def lazy_directory_context(request: HttpRequest, size: int, results_id: str) -> 
     found = SimpleLazyObject(lambda: directory_context(request, size, results_id))
     context: dict[str, object] = {
         name: SimpleLazyObject(lambda name=name: found[name])
-        for name in ("filter", "page", "page_range")
+        for name in ("filter", "folded_chosen", "page", "page_range")
     }
     return context | {"partial": is_partial(request), "results_id": results_id}
 
