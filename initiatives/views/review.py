@@ -77,7 +77,7 @@ def approve(request: HttpRequest, slug: str) -> HttpResponse:
     else:
         messages.success(
             request,
-            _("%(name)s is approved; it shows in the directory within a minute.")
+            _("%(name)s is approved; it shows in the directory now.")
             % {"name": initiative.name},
         )
     return redirect("initiatives:review-queue")
