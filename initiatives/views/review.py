@@ -77,8 +77,7 @@ def approve(request: HttpRequest, slug: str) -> HttpResponse:
     else:
         messages.success(
             request,
-            _("%(name)s is approved; it shows in the directory now.")
-            % {"name": initiative.name},
+            _("%(name)s is approved; it shows in the directory now.") % {"name": initiative.name},
         )
     return redirect("initiatives:review-queue")
 
