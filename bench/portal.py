@@ -72,7 +72,8 @@ from accounts.models import User
 user = User.objects.filter(email="bench-member@example.org").first()
 user = user or User.objects.create_user("bench-member@example.org", get_random_string(20))
 client = Client()
-client.force_login(user)
+# Logged in as allauth's login does: through its backend (the portal's subclass of it).
+client.force_login(user, backend="accounts.backends.PortalAuthenticationBackend")
 session = client.cookies[settings.SESSION_COOKIE_NAME].value
 print(f"{settings.SESSION_COOKIE_NAME}={session}; {settings.CSRF_COOKIE_NAME}={get_random_string(32)}")
 """

@@ -5,6 +5,7 @@
 
 import argparse
 import os
+import re
 import time
 from pathlib import Path
 
@@ -25,6 +26,9 @@ from portal import (
 )
 
 RESULTS = ROOT / "bench" / "results.md"
+# What follows this line in the results file is written by hand (comparisons, query plans) and
+# kept when the tables above it are written anew.
+KEPT = "<!-- Written by hand below this line; make bench keeps it. -->"
 
 
 def parse_args() -> argparse.Namespace:
@@ -42,7 +46,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
     parser.add_argument("--workers", type=int, help="gunicorn workers (default: its config)")
-    parser.add_argument("--pages", help="only these pages, comma-separated names")
+    parser.add_argument(
+        "--pages", help='only these pages, comma-separated names ("home,home, logged in")'
+    )
     parser.add_argument("--output", type=Path, default=RESULTS)
     return parser.parse_args()
 
@@ -51,7 +57,7 @@ def selected_pages(names: str | None) -> list[Page]:
     """The trivial view first and again last (its drift shows how steady the machine was)."""
     pages = PAGES
     if names:
-        wanted = set(names.split(","))
+        wanted = set(re.split(r",(?! )", names))  # "home, logged in" is one name
         unknown = wanted - {page.name for page in PAGES}
         if unknown:
             raise SystemExit(f"unknown pages {sorted(unknown)}; known: {[p.name for p in PAGES]}")
@@ -146,6 +152,11 @@ def median(rows: list[report.Row]) -> report.Row:
     return sorted(rows, key=lambda row: row.result.requests_per_second)[len(rows) // 2]
 
 
+def kept_part(output: Path) -> str:
+    old = output.read_text() if output.exists() else ""
+    return "\n" + old[old.index(KEPT) :] if KEPT in old else ""
+
+
 def main() -> None:
     args = parse_args()
     load_before = os.getloadavg()[0]
@@ -166,7 +177,7 @@ def main() -> None:
         postgres_version, settings, "/".join(map(str, workers)), args.rounds, load
     )
     text = report.document(header, {size: rows for size, (rows, _) in runs.items()})
-    args.output.write_text(text)
+    args.output.write_text(text + kept_part(args.output))
     print("\n" + text)
     print(f"Written to {args.output}")
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from initiatives.filters import InitiativeFilter
 from initiatives.models import Municipality, TargetGroup, Theme
+from omzien import content_version
 from omzien.shared_cache import get_or_compute
 
 
@@ -73,9 +74,8 @@ def counts(facet: Facet, matching: QuerySet) -> dict[int, int]:
     return dict(rows.values_list(facet.field, "count"))
 
 
-# The counts are the same for everybody and change slowly: they are shared for a minute per filter
-# state, so at 15,000 initiatives the grouped counts run once a minute, not on every page view.
-COUNTS_SECONDS = 60
+# The counts are the same for everybody: shared per filter state until the content changes, so at
+# 15,000 initiatives the grouped counts run once per filter state and version, not per page view.
 NOT_A_FILTER = {"page", "sort"}
 
 
@@ -94,16 +94,29 @@ def shared_counts(filterset: InitiativeFilter) -> tuple[dict[str, dict[int, int]
         if name not in NOT_A_FILTER
         for value in values
     )
-    key = "facet-counts:" + hashlib.sha256(repr(state).encode()).hexdigest()
-    return get_or_compute(key, lambda: all_counts(filterset), COUNTS_SECONDS)
+    key = (
+        f"facet-counts:{content_version.current(filterset.request)}:"
+        + hashlib.sha256(repr(state).encode()).hexdigest()
+    )
+    return get_or_compute(key, lambda: all_counts(filterset))
 
 
 def label(name: str, count: int) -> str:
     return _("%(name)s (%(count)s)") % {"name": name, "count": count}
 
 
+def matching_total(filterset: InitiativeFilter, by_municipality: dict[int, int]) -> int:
+    """How many initiatives match all filters, from the municipality counts (every initiative
+    lies in one municipality): the paginator needs no count query of its own."""
+    chosen = filterset.active.get("municipality")
+    if chosen is not None:
+        return by_municipality.get(chosen.pk, 0)
+    return sum(by_municipality.values())
+
+
 def add_counts(filterset: InitiativeFilter) -> dict[str, int]:
-    """Put the counts into the form's choices; returns the count with "has offers" ticked."""
+    """Put the counts into the form's choices; returns the count with "has offers" ticked and
+    the total of matching initiatives."""
     form = filterset.form
     values = facet_values()
     per_facet, with_offers = shared_counts(filterset)
@@ -117,4 +130,7 @@ def add_counts(filterset: InitiativeFilter) -> dict[str, int]:
         ]
     has_offers = form["has_offers"]  # the bound field: it copied the label when validating
     has_offers.label = label(str(has_offers.label), with_offers)
-    return {"has_offers": with_offers}
+    return {
+        "has_offers": with_offers,
+        "total": matching_total(filterset, per_facet["municipality"]),
+    }

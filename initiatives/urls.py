@@ -1,15 +1,25 @@
 from django.urls import path
 
-from initiatives.views import claims, directory, exchange, insights, members, profile, review
+from initiatives.views import (
+    claims,
+    directory,
+    exchange,
+    export,
+    insights,
+    map,
+    members,
+    profile,
+    review,
+)
 
 app_name = "initiatives"
 
 urlpatterns = [
-    # Finding initiatives (views/directory.py).
+    # Finding initiatives (views/directory.py, views/map.py, views/export.py).
     path("", directory.directory, name="directory"),
-    path("map/", directory.map_view, name="map"),
-    path("map.json", directory.map_data, name="map-data"),
-    path("export.csv", directory.export_csv, name="export-csv"),
+    path("map/", map.map_view, name="map"),
+    path("map.json", map.map_data, name="map-data"),
+    path("export.csv", export.export_csv, name="export-csv"),
     # White spots and growth (views/insights.py).
     path("white-spots/", insights.white_spots, name="white-spots"),
     # Needs and offers (views/exchange.py).

@@ -7,12 +7,11 @@ figures in their AppConfig.ready(), so adding an app adds its figures without an
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.http import HttpRequest
 from django.utils.functional import Promise
 
+from omzien import content_version
 from omzien.shared_cache import get_or_compute
-
-# The figures are counts over whole tables: shared by everyone for a minute.
-FIGURES_SECONDS = 60
 
 
 @dataclass(frozen=True)
@@ -29,10 +28,11 @@ def register_key_figure(figure: KeyFigure) -> None:
     _figures.append(figure)
 
 
-def key_figures() -> list[tuple[KeyFigure, int]]:
+def key_figures(request: HttpRequest) -> list[tuple[KeyFigure, int]]:
+    """Counted once per content version and shared: an app whose figures count its own tables
+    watches them (omzien/content_version.py), so the figures change when those do."""
     counts = get_or_compute(
-        f"key-figures:{len(_figures)}",
+        f"key-figures:{len(_figures)}:{content_version.current(request)}",
         lambda: [figure.count() for figure in _figures],
-        FIGURES_SECONDS,
     )
     return list(zip(_figures, counts, strict=True))

@@ -113,20 +113,35 @@ if env_str("TEST_DATABASE_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": env_str("TEST_DATABASE_NAME")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The cache holds allauth's rate-limit counters, so it must be shared by every process and
-# machine: the database cache unless a shared cache is configured.
+# Two caches (issue 6, point 2.1). `default` holds allauth's and the portal's rate-limit
+# counters, shared by every process and machine, and never culls a live key: a lock-out survives
+# any amount of other traffic. `fragments` holds rendered parts of pages and counts, keyed by the
+# content version (omzien/content_version.py), so a copy is never stale; by default it lives in
+# each process's memory (fast, nothing to install), or set FRAGMENT_CACHE_BACKEND to Django's
+# Redis backend to share it between processes.
 CACHES = {
     "default": {
-        "BACKEND": env_str("CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
+        "BACKEND": env_str("CACHE_BACKEND", "omzien.cache_backends.LockOutSafeDatabaseCache"),
         "LOCATION": env_str("CACHE_LOCATION", "omzien_cache"),
-    }
+    },
+    "fragments": {
+        "BACKEND": env_str(
+            "FRAGMENT_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"
+        ),
+        "LOCATION": env_str("FRAGMENT_CACHE_LOCATION", "omzien-fragments"),
+        "TIMEOUT": 600,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
 }
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Sessions stay in the database, so they can be ended on the server (a deleted account ends every
+# session at once); read with one plain query (omzien/sessions.py).
+SESSION_ENGINE = "omzien.sessions"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    # allauth's, loading the signed-in person with one plain query (accounts/backends.py).
+    "accounts.backends.PortalAuthenticationBackend",
 ]
 # Django's rules, with Dutch messages in the portal's words.
 AUTH_PASSWORD_VALIDATORS = [

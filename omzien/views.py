@@ -3,16 +3,17 @@ from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 
 from omzien.key_figures import key_figures
-from omzien.page_cache import cache_for_visitors
 from omzien.work_queues import overview_of, queue_page, registered_queue, work_queues_for
 
 
-@cache_for_visitors(60)
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "omzien/home.html", {"figures": key_figures()})
+    # Counted only when the page's cached fragment is missing for this content version.
+    figures = SimpleLazyObject(lambda: key_figures(request))
+    return render(request, "omzien/home.html", {"figures": figures})
 
 
 @never_cache

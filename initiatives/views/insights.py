@@ -1,15 +1,21 @@
 """White spots and growth: where the network is, where it is not yet, and how it grew."""
 
+from typing import cast
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 
 from initiatives.growth_chart import growth_chart
-from initiatives.insights import network_growth, theme_matrix
-from omzien.page_cache import cache_for_visitors
+from initiatives.insights import Growth, network_growth, theme_matrix
 
 
-@cache_for_visitors(60)
 def white_spots(request: HttpRequest) -> HttpResponse:
-    growth = network_growth()
-    context = {"matrix": theme_matrix(), "growth": growth, "chart": growth_chart(growth)}
+    """Counted only when the page's fragment is not cached for the current content version."""
+    growth = SimpleLazyObject(network_growth)
+    context = {
+        "matrix": SimpleLazyObject(theme_matrix),
+        "growth": growth,
+        "chart": SimpleLazyObject(lambda: growth_chart(cast(Growth, growth))),
+    }
     return render(request, "initiatives/white_spots.html", context)

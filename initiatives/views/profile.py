@@ -4,9 +4,9 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from initiatives import audit
@@ -14,11 +14,10 @@ from initiatives.contact import reaches_coordinators, send_contact_message
 from initiatives.errors import InitiativeRuleError
 from initiatives.exchange import suggestions_for
 from initiatives.forms import ContactForm, InitiativeForm
-from initiatives.models import Initiative, Listing, Membership
+from initiatives.models import Initiative, Listing
 from initiatives.permissions import can_contact_initiative, can_edit_initiative, can_see_history
 from initiatives.profile import confirm_profile, initiative_for_token, update_profile
 from initiatives.views.lookup import initiative_for
-from omzien.page_cache import cache_for_visitors
 from omzien.ratelimit import allow
 from omzien.typing import AuthenticatedHttpRequest
 
@@ -47,30 +46,33 @@ def _linked_data(request: HttpRequest, initiative: Initiative) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _detail_context(request: HttpRequest, initiative: Initiative) -> dict:
-    initiative = (
-        Initiative.objects.select_related("municipality")
-        .prefetch_related("themes", "target_groups")
-        # Fills Initiative.has_team in this query: who is asked to join, or to claim it.
-        .annotate(has_team=Exists(Membership.objects.filter(initiative=OuterRef("pk"))))
-        .get(pk=initiative.pk)
-    )
+def _listings(initiative: Initiative) -> dict[str, object]:
     listings = list(initiative.listings.order_by("kind", "category", "text"))
-    latitude, longitude = initiative.point
     return {
-        "initiative": initiative,
         "needs": [item for item in listings if item.kind == Listing.Kind.NEED],
         "offers": [item for item in listings if item.kind == Listing.Kind.OFFER],
         "suggestions": suggestions_for(listings),
+    }
+
+
+def _detail_context(request: HttpRequest, initiative: Initiative) -> dict:
+    """The initiative as loaded once for the permission check; what only the cached fragments of
+    the page show (needs, offers, suggestions) is worked out when a fragment is not cached."""
+    found = SimpleLazyObject(lambda: _listings(initiative))
+    latitude, longitude = initiative.point
+    return {
+        "initiative": initiative,
+        "needs": SimpleLazyObject(lambda: found["needs"]),
+        "offers": SimpleLazyObject(lambda: found["offers"]),
+        "suggestions": SimpleLazyObject(lambda: found["suggestions"]),
         "linked_data": _linked_data(request, initiative),
         "latitude": latitude,
         "longitude": longitude,
     }
 
 
-@cache_for_visitors(60)
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
-    initiative = initiative_for(request, slug)
+    initiative = initiative_for(request, slug, shown_only=True)
     return render(
         request, "initiatives/initiative_detail.html", _detail_context(request, initiative)
     )

@@ -110,8 +110,7 @@ def approve(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     else:
         messages.success(
             request,
-            _("%(name)s is approved; it shows in the directory within a minute.")
-            % {"name": initiative.name},
+            _("%(name)s is approved; it shows in the directory now.") % {"name": initiative.name},
         )
     return redirect("initiatives:review-queue")
 

@@ -115,7 +115,7 @@ def portal(
     table after each test.
     """
     _reset_database(migrated_rows)
-    cache.clear()  # the shared page copies live in a table the flush may leave behind
+    cache.clear()  # the rate-limit counters live in a table the flush may leave behind
     return live_server.url
 
 

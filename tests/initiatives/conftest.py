@@ -5,5 +5,6 @@ import pytest
 
 @pytest.fixture
 def no_page_cache(settings: object) -> None:
-    """Counting the queries of the page itself, not those of the visitors' page cache."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    """Counting the queries of making the page, not what its cached fragments save."""
+    dummy = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    settings.CACHES = {"default": dummy, "fragments": dummy}
