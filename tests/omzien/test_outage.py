@@ -63,7 +63,7 @@ def test_the_log_says_when_the_database_is_back(
 def test_a_connection_lost_during_a_page_ends_in_the_same_503(
     client: Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def lost() -> None:
+    def lost(*args: object) -> None:
         raise OperationalError("server closed the connection unexpectedly")
 
     monkeypatch.setattr("omzien.views.key_figures", lost)
