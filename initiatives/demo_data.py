@@ -463,22 +463,24 @@ NEEDS = {
     ],
 }
 OFFERS = {
+    # As many offers per category as before, so the generated demo network stays the same; each
+    # fits one of the needs above, so "what fits" has something to show.
     "space": [
-        "Onze zaal is op maandag- en woensdagmiddag vrij voor andere initiatieven.",
-        "Een vergaderruimte voor twaalf personen, met koffie en thee.",
+        "Onze zaal voor twintig mensen is op dinsdagavond en woensdagmiddag vrij voor andere initiatieven.",
+        "Droge opslagruimte in onze schuur voor tafels, stoelen of een partytent.",
     ],
     "expertise": [
-        "Wij helpen graag bij het opzetten van een buurtmaaltijd.",
+        "Hulp bij het schrijven van een subsidieaanvraag voor het initiatievenfonds van de gemeente.",
         "Ervaring met het vinden en vasthouden van vrijwilligers: we vertellen er graag over.",
-        "Hulp bij een aanvraag voor het initiatievenfonds van de gemeente.",
-        "Een workshop over samenwerken met gemeente en woningcorporatie.",
+        "Onze penningmeester helpt graag met boekhouden en de jaarrekening.",
+        "Een workshop over privacy: zo houd je een deelnemerslijst veilig bij.",
     ],
     "materials": [
-        "Een aanhanger en gereedschap om te lenen.",
-        "Statafels, stoelen en een geluidsinstallatie om te lenen.",
+        "Tuingereedschap om te lenen: schoppen, harken en een kruiwagen.",
+        "Een beamer, een scherm en twee tweedehands laptops om te lenen.",
     ],
     "volunteers": [
-        "Onze klussenploeg helpt één dagdeel per maand bij een ander initiatief.",
+        "Onze vrijwillige chauffeurs rijden ook mensen van andere initiatieven naar huisarts en ziekenhuis.",
     ],
 }
 
