@@ -10,7 +10,7 @@ from tests.browser.test_initiatives_journey import (
     Check,
     links_in_emails_lead_to_the_live_server,  # noqa: F401 - an autouse fixture
     log_in_as,
-    no_shared_copies_from_other_tests,  # noqa: F401 - an autouse fixture
+    no_rate_limits_from_other_tests,  # noqa: F401 - an autouse fixture
     says_in_dutch,
     status_message,
 )
