@@ -53,4 +53,46 @@ ALLAUTH_WORDS = [
         "You cannot add an email address to an account protected by two-factor authentication."
     ),
     gettext_noop("A user is already registered with this email address."),
+    gettext_noop("Current email"),
+    gettext_noop("Changing to"),
+    gettext_noop("Change to"),
+    gettext_noop("Change Email"),
+    gettext_noop("Your email address is still pending verification."),
+    gettext_noop("Confirmation email sent to %(email)s."),
+    gettext_noop("Confirm Email Address"),
+    gettext_noop(
+        'Please confirm that <a href="mailto:%(email)s">%(email)s</a> is an email address for '
+        "user %(user_display)s."
+    ),
+    gettext_noop(
+        "Unable to confirm %(email)s because it is already confirmed by a different account."
+    ),
+    gettext_noop(
+        'This email confirmation link expired or is invalid. Please <a href="%(email_url)s">'
+        "issue a new email confirmation request</a>."
+    ),
+    gettext_noop("Authentication using an authenticator app is active."),
+    gettext_noop("An authenticator app is not active."),
+    gettext_noop("Activate"),
+    gettext_noop("Deactivate"),
+    gettext_noop("View"),
+    gettext_noop("Download"),
+    gettext_noop("Generate"),
+    gettext_noop("Generate new codes"),
+    gettext_noop("No recovery codes set up."),
+    gettext_noop("Activate Authenticator App"),
+    gettext_noop("Authenticator secret"),
+    gettext_noop(
+        "You can store this secret and use it to reinstall your authenticator app at a later time."
+    ),
+    gettext_noop("Deactivate Authenticator App"),
+    gettext_noop(
+        "You are about to deactivate authenticator app based authentication. Are you sure?"
+    ),
+    gettext_noop("You are about to generate a new set of recovery codes for your account."),
+    gettext_noop("This action will invalidate your existing codes."),
+    gettext_noop("Please reauthenticate to safeguard your account."),
+    gettext_noop("IP Address"),
+    gettext_noop("The email address and/or password you specified are not correct."),
+    gettext_noop("Too many failed login attempts. Try again later."),
 ]

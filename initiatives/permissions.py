@@ -1,6 +1,7 @@
 """One predicate per rule about initiatives, used by views and templates alike."""
 
 from django.contrib.auth.models import AnonymousUser
+from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 from accounts.permissions import group_names
@@ -99,3 +100,20 @@ def can_claim_initiative(user: User | AnonymousUser, initiative: Initiative) -> 
 
 def can_decide_claims(user: User | AnonymousUser) -> bool:
     return is_coordinator(user)
+
+
+# Who may, for the 403 page ("Dit mag alleen ..." and who, GLOSSARY.md). Coordinators belong to
+# the network, not to an initiative.
+_MEMBER_OR_COORDINATOR = gettext_lazy(
+    "Only a member of this initiative or a coordinator of the network may do this."
+)
+_ADMIN_OR_COORDINATOR = gettext_lazy(
+    "Only an admin of this initiative or a coordinator of the network may do this."
+)
+WHO_MAY = {
+    can_edit_initiative: _MEMBER_OR_COORDINATOR,
+    can_see_members: _MEMBER_OR_COORDINATOR,
+    can_manage_members: _ADMIN_OR_COORDINATOR,
+    can_archive_initiative: _ADMIN_OR_COORDINATOR,
+    can_see_history: gettext_lazy("Only a coordinator of the network may do this."),
+}

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404
 
 from accounts.models import User
 from initiatives.models import Initiative, Membership
-from initiatives.permissions import can_view_initiative
+from initiatives.permissions import WHO_MAY, can_view_initiative
 from omzien import content_version
 
 Rule = Callable[[User | AnonymousUser, Initiative], bool]
@@ -44,5 +44,5 @@ def initiative_for(
     if not can_view_initiative(request.user, initiative):
         raise Http404
     if rule is not None and not rule(request.user, initiative):
-        raise PermissionDenied
+        raise PermissionDenied(WHO_MAY.get(rule, ""))  # the 403 page says who may
     return initiative

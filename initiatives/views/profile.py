@@ -93,22 +93,32 @@ def contact(request: HttpRequest, slug: str) -> HttpResponse:
     if not can_contact_initiative(request.user, initiative):
         raise Http404  # a page that is not public takes no messages, and does not say it exists
     form = ContactForm(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        if not allow(request, action="contact", limit=CONTACT_LIMIT, seconds=CONTACT_WINDOW):
-            return render(request, "429.html", status=429)
-        if not form.is_from_a_bot:
-            send_contact_message(
-                initiative, **{k: form.cleaned_data[k] for k in ("name", "email", "message")}
+        if allow(request, action="contact", limit=CONTACT_LIMIT, seconds=CONTACT_WINDOW):
+            if not form.is_from_a_bot:
+                send_contact_message(
+                    initiative, **{k: form.cleaned_data[k] for k in ("name", "email", "message")}
+                )
+            # A bot is told the same as a person, so it learns nothing.
+            messages.success(request, _sent_message(initiative))
+            return redirect(initiative)
+        # The page again with what was typed, so the message is not lost.
+        form.add_error(
+            None,
+            _(
+                "You can send at most %(limit)d messages an hour. Try again in an hour: "
+                "your message is still here."
             )
-        # A bot is told the same as a person, so it learns nothing.
-        messages.success(request, _sent_message(initiative))
-        return redirect(initiative)
+            % {"limit": CONTACT_LIMIT},
+        )
+        status = 429
     if reaches_coordinators(initiative):
         form.fields["email"].help_text = _(
             "A coordinator replies to this address; it is not shown to anyone."
         )
     context = {"initiative": initiative, "contact_form": form}
-    return render(request, "initiatives/initiative_contact.html", context)
+    return render(request, "initiatives/initiative_contact.html", context, status=status)
 
 
 @login_required

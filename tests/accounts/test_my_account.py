@@ -1,4 +1,5 @@
 import json
+from datetime import UTC, datetime
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -68,3 +69,15 @@ def test_deleting_my_account_ends_every_session_and_removes_my_data(person: User
     assert not User.objects.filter(pk=person.pk).exists()
     assert not EmailAddress.objects.filter(email=person.email).exists()
     assert laptop.get("/my-account/").status_code == 302  # the other device is logged out too
+
+
+@pytest.mark.django_db
+def test_my_account_gives_dates_in_dutch_and_says_which_roles_it_lists(
+    client: Client, member: User
+) -> None:
+    User.objects.filter(pk=member.pk).update(date_joined=datetime(2026, 12, 1, 12, tzinfo=UTC))
+    client.force_login(member)
+    page = client.get("/my-account/").content.decode()
+    assert "1 december 2026" in page
+    assert "2026-12-01" not in page
+    assert "Rollen in het netwerk" in page

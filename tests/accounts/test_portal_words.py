@@ -86,3 +86,39 @@ def test_a_changed_password_is_reported_by_email_in_dutch(client: Client) -> Non
     assert message.subject == "[Omzien naar Elkaar] Je wachtwoord is veranderd"
     assert "Er is iets veranderd in je account" in message.body
     assert " uur" in message.body  # "op 1 december 2026, 17.30 uur"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "says", "never"),
+    [
+        (
+            "/accounts/email/",
+            ["Huidig e-mailadres", "Wijzigen in"],
+            ["Huidig email", "Wijzig naar"],
+        ),
+        (
+            "/accounts/2fa/",
+            ["Je gebruikt nog geen authenticator-app.", "Aanzetten"],
+            ["Activeer", "middels"],
+        ),
+        ("/accounts/sessions/", ["IP-adres"], ["IP adres"]),
+    ],
+)
+def test_the_signed_in_account_pages_use_the_glossary(
+    client: Client, person: User, path: str, says: list[str], never: list[str]
+) -> None:
+    client.force_login(person)
+    page = text_of(client, path)
+    for word in says:
+        assert word in page
+    for word in never:
+        assert word not in page
+
+
+@pytest.mark.django_db
+def test_a_wrong_password_is_refused_in_plain_dutch(client: Client, person: User) -> None:
+    response = client.post("/accounts/login/", {"login": person.email, "password": "fout"})
+    page = response.content.decode()
+    assert "Het e-mailadres of het wachtwoord klopt niet." in page
+    assert "door jou opgegeven" not in page

@@ -1,10 +1,11 @@
 import pytest
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from django.contrib.auth.models import Group
 from django.test import Client
 
 from accounts.models import User
 from accounts.roles import COORDINATOR, ROLES_OF_TRUST
-from tests.factories import UserFactory
+from tests.factories import PASSWORD, UserFactory
 
 
 @pytest.mark.django_db
@@ -55,3 +56,16 @@ def test_every_role_of_trust_has_its_group() -> None:
     """The migration that made the groups keeps its own copy of the names in accounts/roles.py."""
     groups = Group.objects.filter(name__in=ROLES_OF_TRUST).values_list("name", flat=True)
     assert sorted(groups) == sorted(ROLES_OF_TRUST)
+
+
+@pytest.mark.django_db
+def test_the_recovery_codes_come_with_advice_and_a_coordinator_goes_on_to_the_overview(
+    client: Client, coordinator: User
+) -> None:
+    RecoveryCodes.activate(coordinator)
+    client.force_login(coordinator)
+    client.post("/accounts/reauthenticate/", {"password": PASSWORD})  # the codes ask for it
+    response = client.get("/accounts/2fa/recovery-codes/")
+    page = response.content.decode()
+    assert "Bewaar ze op een veilige plek" in page
+    assert 'href="/coordination/"' in page

@@ -36,7 +36,7 @@ def test_a_missing_page_says_so_and_leads_back_to_the_home_page(
     response = page.goto(f"{portal}/bestaat-niet/")
     assert response is not None
     assert response.status == 404
-    expect(page).to_have_title("Pagina niet gevonden – Omzien naar Elkaar")
+    expect(page).to_have_title("Deze pagina bestaat niet (meer) – Omzien naar Elkaar")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     check(page, "not-found")
     page.get_by_role("main").locator("a[href='/']").click()

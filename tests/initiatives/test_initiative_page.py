@@ -118,6 +118,20 @@ def test_the_contact_form_is_rate_limited(contact: Callable, initiative: Initiat
 
 
 @pytest.mark.django_db
+def test_a_sixth_message_within_the_hour_keeps_what_was_typed_and_says_how_long_to_wait(
+    contact: Callable, initiative: Initiative
+) -> None:
+    for _attempt in range(5):
+        contact(initiative)
+    response = contact(initiative, message="Nog een vraag over dinsdag")
+    assert response.status_code == 429
+    page = response.content.decode()
+    assert "Je kunt maximaal 5 berichten per uur sturen. Probeer het over een uur opnieuw" in page
+    assert "Nog een vraag over dinsdag" in page
+    assert "Een nieuw wachtwoord instellen" not in page
+
+
+@pytest.mark.django_db
 def test_a_need_gets_offers_from_the_same_municipality_first_then_the_nearest(
     client: Client, initiative: Initiative
 ) -> None:

@@ -326,3 +326,17 @@ def test_two_runs_at_once_send_one_summary() -> None:
     assert sorted(counts) == [0, 1]
     assert len(mail.outbox) == 1
     assert SentMatch.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_removing_a_listing_asks_first_without_a_script(client: Client, member: User) -> None:
+    initiative = InitiativeFactory(admin=member)
+    listing = ListingFactory(initiative=initiative, text="Chauffeurs op dinsdag")
+    client.force_login(member)
+    page = client.get(f"/initiatives/{initiative.slug}/needs-and-offers/").content.decode()
+    delete_form = f'action="/initiatives/{initiative.slug}/needs-and-offers/{listing.pk}/delete/"'
+    fold = page[page.index('<details class="omzien-confirm-fold">') : page.index("</details>")]
+    assert delete_form in fold
+    assert "Weet je zeker dat je dit wilt verwijderen?" in fold
+    assert "Ja, verwijderen" in fold
+    assert page.count(delete_form) == 1

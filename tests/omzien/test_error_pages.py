@@ -1,6 +1,8 @@
 import pytest
 from django.test import Client
 
+from tests.factories import InitiativeFactory
+
 
 @pytest.mark.django_db
 def test_a_missing_page_gets_the_portal_404_in_dutch(client: Client) -> None:
@@ -8,7 +10,7 @@ def test_a_missing_page_gets_the_portal_404_in_dutch(client: Client) -> None:
     assert response.status_code == 404
     page = response.content.decode()
     assert '<html lang="nl"' in page
-    assert "Pagina niet gevonden" in page
+    assert "Deze pagina bestaat niet (meer)" in page
     assert 'href="/"' in page
 
 
@@ -37,3 +39,15 @@ def test_the_500_page_renders_without_a_request() -> None:
     page = render_to_string("500.html")
     assert "<html" in page
     assert "Er ging iets mis" in page
+
+
+@pytest.mark.django_db
+def test_a_refused_page_says_who_may(client: Client, member: object) -> None:
+
+    initiative = InitiativeFactory(admin=member)
+    client.force_login(member)
+    response = client.get(f"/initiatives/{initiative.slug}/history/")
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "Dit mag alleen een coördinator van het netwerk." in page
+    assert "coördinator van je initiatief" not in page
