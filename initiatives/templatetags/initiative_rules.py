@@ -17,7 +17,7 @@ from django.db.models import QuerySet
 from accounts.models import User
 from initiatives import permissions
 from initiatives.exchange import Suggestion
-from initiatives.models import Initiative, Listing, Membership
+from initiatives.models import Claim, Initiative, Listing, Membership
 
 register = template.Library()
 
@@ -95,6 +95,22 @@ def my_memberships(user: Person) -> "QuerySet[Membership] | list[Membership]":
     if not user.is_authenticated:
         return []
     return user.memberships.select_related("initiative__municipality").order_by("initiative__name")
+
+
+@register.simple_tag
+def my_open_claims(user: Person) -> "QuerySet[Claim] | list[Claim]":
+    """The initiatives a person said are theirs, still waiting for a coordinator."""
+    if not user.is_authenticated:
+        return []
+    return user.claims.filter(status=Claim.Status.OPEN).select_related("initiative")
+
+
+@register.filter
+def has_open_claim(user: Person, initiative: Initiative) -> bool:
+    """Said "dit is ons initiatief" already: the page says it waits instead of asking again."""
+    return user.is_authenticated and initiative.claims.filter(
+        user=user, status=Claim.Status.OPEN
+    ).exists()
 
 
 # Pure reads the views' contexts leave to the page.

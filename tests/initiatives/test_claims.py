@@ -65,6 +65,22 @@ def test_a_person_claims_an_initiative_without_a_team_and_the_coordinators_hear_
 
 
 @pytest.mark.django_db
+def test_after_claiming_the_page_and_my_account_say_the_claim_waits(
+    client: Client, person: User, without_team: Initiative, committed: Callable
+) -> None:
+    client.force_login(person)
+    client.get(without_team.get_absolute_url())  # the panel is kept per person: it must follow
+    with committed():
+        client.post(claim_url(without_team), {"message": MESSAGE})
+    page = client.get(without_team.get_absolute_url()).content.decode()
+    assert "Dit is ons initiatief" not in page
+    assert "Je claim wacht op een coördinator" in page
+    account = client.get("/my-account/").content.decode()
+    assert without_team.name in account
+    assert "Je claim wacht op een coördinator" in account
+
+
+@pytest.mark.django_db
 def test_an_initiative_with_a_team_offers_joining_not_claiming(
     client: Client, person: User, member: User
 ) -> None:
