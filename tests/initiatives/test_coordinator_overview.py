@@ -96,6 +96,23 @@ def test_open_claims_can_be_confirmed_or_declined_from_the_overview(
     assert f'href="/initiatives/{initiative.slug}/claims/{claim.pk}/decline/"' in html
 
 
+def test_two_claims_on_one_initiative_say_so_and_an_address_shows_once(
+    as_coordinator: Client,
+) -> None:
+    initiative = InitiativeFactory(name="Krachtstation Kanaleneiland")
+    nameless = UserFactory(name="", email="x@example.nl")
+    Claim.objects.create(initiative=initiative, user=nameless, message="Ik ben voorzitter.")
+    Claim.objects.create(initiative=initiative, user=UserFactory(), message="Ik ook.")
+    Claim.objects.create(initiative=InitiativeFactory(), user=nameless, message="En deze.")
+
+    html = section(as_coordinator.get(URL), "claims")
+
+    assert html.count("2 claims op dit initiatief") == 2
+    assert "1 claim op dit initiatief" not in html
+    assert "x@example.nl (x@example.nl)" not in html
+    assert "x@example.nl, " in html
+
+
 def test_initiatives_without_a_team_are_listed_with_a_way_to_invite(
     as_coordinator: Client, member: User, person: User
 ) -> None:
