@@ -108,9 +108,10 @@ def my_open_claims(user: Person) -> "QuerySet[Claim] | list[Claim]":
 @register.filter
 def has_open_claim(user: Person, initiative: Initiative) -> bool:
     """Said "dit is ons initiatief" already: the page says it waits instead of asking again."""
-    return user.is_authenticated and initiative.claims.filter(
-        user=user, status=Claim.Status.OPEN
-    ).exists()
+    return (
+        user.is_authenticated
+        and initiative.claims.filter(user=user, status=Claim.Status.OPEN).exists()
+    )
 
 
 # Pure reads the views' contexts leave to the page.

@@ -14,6 +14,7 @@ from initiatives.membership import (
     accept_invitation,
     invite_member,
     remove_member,
+    resend_invitation,
     withdraw_invitation,
 )
 from initiatives.models import AuditEntry, Initiative, Invitation, Membership
@@ -78,6 +79,38 @@ def test_an_invited_address_leaves_the_history_when_the_invitation_ends(
     end(invitation)
     assert "gast@example.nl" not in history(client, coordinator, initiative)
     assert "gast@example" not in str(list(AuditEntry.objects.values_list("changes", flat=True)))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("end", "says"),
+    [
+        (_accept, "stuurde een uitnodiging, die is aangenomen"),
+        (_withdraw, "stuurde een uitnodiging, die later is ingetrokken"),
+        (_expire, "stuurde een uitnodiging, die is verlopen"),
+    ],
+)
+def test_an_ended_invitation_says_how_it_ended(
+    client: Client, member: User, coordinator: User, initiative: Initiative, end: object, says: str
+) -> None:
+    end(invite_member(initiative, by=member, email="gast@example.nl"))
+    page = history(client, coordinator, initiative)
+    assert says in page
+    assert "inmiddels is afgelopen" not in page
+
+
+@pytest.mark.django_db
+def test_a_resent_and_a_withdrawn_invitation_say_which_one(
+    client: Client, member: User, coordinator: User, initiative: Initiative
+) -> None:
+    resent = invite_member(initiative, by=member, email="gast@example.nl")
+    resend_invitation(resent, by=member)
+    withdrawn = invite_member(initiative, by=member, email="ander@example.nl")
+    withdraw_invitation(withdrawn, by=member)
+    page = history(client, coordinator, initiative)
+    assert "stuurde de uitnodiging opnieuw naar gast@example.nl" in page
+    assert f"trok de uitnodiging van {withdrawn.created_at.day} " in page
+    assert "ander@example.nl" not in page
 
 
 @pytest.mark.django_db
