@@ -13,11 +13,12 @@ from django import template
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from initiatives import permissions
 from initiatives.exchange import Suggestion
-from initiatives.models import Claim, Initiative, Listing, Membership
+from initiatives.models import AuditEntry, Claim, Initiative, Listing, Membership
 
 register = template.Library()
 
@@ -115,6 +116,14 @@ def has_open_claim(user: Person, initiative: Initiative) -> bool:
 
 
 # Pure reads the views' contexts leave to the page.
+
+
+@register.filter
+def who_did(entry: AuditEntry) -> str:
+    """Who made an audit entry, by name or else address; an include would add a space."""
+    if entry.user is None:
+        return _("A deleted account")
+    return entry.user.name or entry.user.email
 
 
 @register.filter

@@ -158,6 +158,7 @@ def test_recent_profile_changes_come_from_the_audit_trail(
     assert names_in(html) == ["De Kracht van Zuilen"]
     assert "in één zin" in html  # the field that changed, by its label
     assert f'href="/initiatives/{initiative.slug}/history/"' in html
+    assert f"{member.name}:" in html  # no space before the colon
 
 
 def test_recently_rejected_and_archived_initiatives_show_why_and_by_whom(

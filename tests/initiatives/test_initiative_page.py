@@ -9,7 +9,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from accounts.models import User
-from initiatives.models import Initiative, Listing, Municipality
+from initiatives.models import Initiative, Listing, Municipality, TargetGroup
 from tests.factories import InitiativeFactory, ListingFactory
 
 
@@ -172,3 +172,13 @@ def test_the_initiative_page_queries_stay_the_same_with_5_and_with_200_initiativ
     # 1 session-free lookup of the initiative, 1 reload with its municipality,
     # 2 prefetches (themes, target groups), 1 listings, 1 suggestions for all needs.
     assert _queries_for(client, initiative.get_absolute_url()) == few == 6
+
+
+@pytest.mark.django_db
+def test_the_target_groups_read_as_a_list_without_a_space_before_a_comma(client: Client) -> None:
+    initiative = InitiativeFactory()
+    groups = list(TargetGroup.objects.all()[:2])
+    initiative.target_groups.set(groups)
+    page = client.get(initiative.get_absolute_url()).content.decode()
+    assert f"{groups[0].display_name}," in page
+    assert " ," not in page
