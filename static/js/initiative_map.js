@@ -1,7 +1,8 @@
 /*
  * The small map on an initiative's page. The page says where the initiative is in text; this
  * only adds a picture of it. The element carries everything (data-latitude, data-longitude,
- * data-zoom, data-tiles, data-attribution) so no script is written inline (strict CSP).
+ * data-zoom, data-tiles, data-attribution, and the zoom buttons' names data-zoom-in and
+ * data-zoom-out) so no script is written inline (strict CSP).
  */
 (function () {
   "use strict";
@@ -21,7 +22,11 @@
       maxZoom: 19,
       scrollWheelZoom: false,
       attributionControl: false,
+      zoomControl: false,
     });
+    window.L.control
+      .zoom({ zoomInTitle: element.dataset.zoomIn, zoomOutTitle: element.dataset.zoomOut })
+      .addTo(map);
     window.L.control.attribution({ prefix: false }).addAttribution(element.dataset.attribution).addTo(map);
     window.L.tileLayer(element.dataset.tiles, { maxZoom: 19 }).addTo(map);
     window.L.circleMarker(point, {

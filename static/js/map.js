@@ -26,7 +26,17 @@
 
   var UTRECHT = [52.09, 5.25];
   var CLUSTER_SIZES = { small: [34, 34], medium: [42, 42], large: [50, 50] };
-  var map = L.map(element, { center: UTRECHT, zoom: 9, minZoom: 6, maxZoom: 18 });
+  var map = L.map(element, {
+    center: UTRECHT,
+    zoom: 9,
+    minZoom: 6,
+    maxZoom: 18,
+    zoomControl: false,
+  });
+  // The zoom buttons' names in the page's language (data-zoom-in, data-zoom-out).
+  L.control
+    .zoom({ zoomInTitle: element.dataset.zoomIn, zoomOutTitle: element.dataset.zoomOut })
+    .addTo(map);
   L.tileLayer(element.dataset.tiles, {
     attribution: element.dataset.attribution,
     minZoom: 6,
@@ -130,14 +140,19 @@
       })
         .bindPopup(function () {
           return clusterPopup(properties);
-        });
+        }, popupOptions());
     }
     return L.marker(point, {
       icon: new NamedIcon({ className: "omzien-map-marker", iconSize: [18, 18], label: properties.name }),
     })
       .bindPopup(function () {
         return popup(properties);
-      });
+      }, popupOptions());
+  }
+
+  // Leaflet's pop-up is up to 300 px wide plus its margins: on a phone, keep it inside the map.
+  function popupOptions() {
+    return { maxWidth: Math.max(160, Math.min(300, element.clientWidth - 80)) };
   }
 
   function show(collection) {

@@ -44,3 +44,24 @@ def test_initiatives_on_one_point_are_one_numbered_circle_that_spreads_them_out(
     popup = page.locator(".leaflet-popup-content")
     expect(popup.get_by_role("link", name="Buurtkamer 07")).to_be_visible()
     assert not [error for error in errors if "Content Security Policy" in error]
+
+
+def test_on_a_phone_the_pop_up_fits_the_map_and_the_zoom_buttons_speak_dutch(
+    portal: str, page: Page
+) -> None:
+    InitiativeFactory(
+        name="Tuin in Zeist met een lange naam die de pop-up breed maakt",
+        pitch="Een moestuin voor de hele buurt, met een lange zin die de pop-up zo breed mogelijk maakt.",
+        municipality=Municipality.objects.get(name="Zeist"),
+        latitude=Decimal("52.09"),
+        longitude=Decimal("5.23"),
+    )
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(f"{portal}/initiatives/map/")
+    expect(page.get_by_title("Inzoomen")).to_be_visible()
+    expect(page.get_by_title("Uitzoomen")).to_be_visible()
+    page.locator(".omzien-map-marker").click()
+    popup = page.locator(".leaflet-popup")
+    expect(popup).to_be_visible()
+    box, map_box = popup.bounding_box(), page.locator("#initiative-map").bounding_box()
+    assert box["width"] <= map_box["width"]
