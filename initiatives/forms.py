@@ -4,6 +4,7 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.logo import reencode_logo
@@ -100,14 +101,23 @@ class InitiativeForm(forms.ModelForm):
         name, municipality = cleaned.get("name"), cleaned.get("municipality")
         if name and municipality:
             namesakes = Initiative.objects.approved().filter(municipality=municipality)
-            if namesakes.named(name).exclude(pk=self.instance.pk).exists():
+            namesake = namesakes.named(name).exclude(pk=self.instance.pk).first()
+            if namesake is not None:  # approved, so public: the message may link to it
+                link = format_html(
+                    '<a class="utrecht-link utrecht-link--html-a" href="{}">{}</a>',
+                    namesake.get_absolute_url(),
+                    namesake.name,
+                )
                 self.add_error(
                     "name",
-                    _(
-                        "There is already an initiative with this name in %(municipality)s. "
-                        "Choose another name, or ask to join it."
-                    )
-                    % {"municipality": municipality},
+                    format_html(
+                        _(
+                            "There is already an initiative with this name in {municipality}: "
+                            "{link}. Choose another name, or ask to join it."
+                        ),
+                        municipality=municipality,
+                        link=link,
+                    ),
                 )
         latitude, longitude = cleaned.get("latitude"), cleaned.get("longitude")
         if (latitude is None) != (longitude is None):

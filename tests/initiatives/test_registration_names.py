@@ -21,10 +21,17 @@ from tests.initiatives.test_registration_and_review import FORM, form_data
 
 pytestmark = pytest.mark.django_db
 
-TAKEN = (
-    "Er is al een initiatief met deze naam in Utrecht. Kies een andere naam, of vraag of je "
-    "mee mag doen."
-)
+
+def taken(initiative: Initiative) -> str:
+    """The refusal, with a link to the public initiative that has the name."""
+    link = (
+        f'<a class="utrecht-link utrecht-link--html-a" href="{initiative.get_absolute_url()}">'
+        f"{initiative.name}</a>"
+    )
+    return (
+        f"Er is al een initiatief met deze naam in Utrecht: {link}. Kies een andere naam, of "
+        "vraag of je mee mag doen."
+    )
 
 
 def register(client: Client, **changes: object) -> object:
@@ -34,11 +41,12 @@ def register(client: Client, **changes: object) -> object:
 def test_a_public_initiatives_name_is_refused_next_to_the_name_field(
     client: Client, person: User
 ) -> None:
-    InitiativeFactory(name="Groene Buren Lunetten")
+    public = InitiativeFactory(name="Groene Buren Lunetten")
     client.force_login(person)
     response = register(client, name="GROENE BUREN LUNETTEN")
     assert response.status_code == 200
-    assert response.context["form"].errors == {"name": [TAKEN]}
+    assert response.context["form"].errors == {"name": [taken(public)]}
+    assert taken(public) in response.content.decode()  # a link, not escaped
     assert "Beperking" not in response.content.decode()
     assert Initiative.objects.count() == 1
 
@@ -46,14 +54,14 @@ def test_a_public_initiatives_name_is_refused_next_to_the_name_field(
 def test_renaming_to_a_public_initiatives_name_is_refused_next_to_the_name_field(
     client: Client, member: User
 ) -> None:
-    InitiativeFactory(name="Groene Buren Lunetten")
+    public = InitiativeFactory(name="Groene Buren Lunetten")
     mine = InitiativeFactory(name="Groen Lunetten", admin=member)
     client.force_login(member)
     response = client.post(
         f"/initiatives/{mine.slug}/edit/", edit_data(mine, name="Groene buren Lunetten")
     )
     assert response.status_code == 200
-    assert response.context["form"].errors == {"name": [TAKEN]}
+    assert response.context["form"].errors == {"name": [taken(public)]}
 
 
 def test_a_name_someone_else_registered_and_that_waits_gives_nothing_away(
