@@ -111,9 +111,11 @@ class InitiativeForm(forms.ModelForm):
                 self.add_error(
                     "name",
                     format_html(
-                        _(
-                            "There is already an initiative with this name in {municipality}: "
-                            "{link}. Choose another name, or ask to join it."
+                        str(
+                            _(
+                                "There is already an initiative with this name in "
+                                "{municipality}: {link}. Choose another name, or ask to join it."
+                            )
                         ),
                         municipality=municipality,
                         link=link,

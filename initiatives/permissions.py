@@ -1,6 +1,9 @@
 """One predicate per rule about initiatives, used by views and templates alike."""
 
+from collections.abc import Callable
+
 from django.contrib.auth.models import AnonymousUser
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
 
 from accounts.models import User
@@ -110,7 +113,7 @@ _MEMBER_OR_COORDINATOR = gettext_lazy(
 _ADMIN_OR_COORDINATOR = gettext_lazy(
     "Only an admin of this initiative or a coordinator of the network may do this."
 )
-WHO_MAY = {
+WHO_MAY: dict[Callable[[User | AnonymousUser, Initiative], bool], Promise] = {
     can_edit_initiative: _MEMBER_OR_COORDINATOR,
     can_see_members: _MEMBER_OR_COORDINATOR,
     can_manage_members: _ADMIN_OR_COORDINATOR,

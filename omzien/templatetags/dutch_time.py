@@ -39,6 +39,8 @@ def clock_time(value: Moment) -> str:
     if not value:
         return ""
     moment = _parsed(value)
+    if not isinstance(moment, datetime):
+        return ""  # a date has no time of day
     # Translators: a time of day; Dutch writes "18.51 uur".
     return _("%(hours)s:%(minutes)s") % {"hours": moment.hour, "minutes": f"{moment.minute:02d}"}
 

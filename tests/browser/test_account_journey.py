@@ -68,11 +68,11 @@ def activate_authenticator(page: Page, check: Check, password: str) -> str:
     check(page, "reauthenticate")
     page.get_by_label("Wachtwoord", exact=True).fill(password)
     page.get_by_role("button", name="Bevestigen").click()
-    expect(page.get_by_role("heading", name="Activeer authenticator-app")).to_be_visible()
+    expect(page.get_by_role("heading", name="Authenticator-app instellen")).to_be_visible()
     check(page, "activate-authenticator")
-    secret = page.get_by_label("Authenticator geheim").input_value()
+    secret = page.get_by_label("Geheime sleutel voor je authenticator-app").input_value()
     page.get_by_label("Authenticator code").fill(authenticator_code(secret))
-    page.get_by_role("button", name="Activeer").click()
+    page.get_by_role("button", name="Aanzetten").click()
     expect(page).to_have_url(re.compile(r"/accounts/2fa/recovery-codes/$"))
     expect(page.get_by_role("heading", name="Herstelcodes", level=1)).to_be_visible()
     codes = page.get_by_role("textbox", name="Ongebruikte codes").input_value().split()
@@ -104,7 +104,7 @@ def test_a_newcomer_signs_up_confirms_logs_in_and_protects_the_account_with_two_
     assert link.startswith(portal)  # allauth builds the link from the address the browser used
 
     page.goto(link)
-    expect(page.get_by_role("heading", name="Bevestig e-mailadres")).to_be_visible()
+    expect(page.get_by_role("heading", name="E-mailadres bevestigen")).to_be_visible()
     check(page, "confirm-email")
     page.get_by_role("button", name="Bevestigen").click()
     expect(page).to_have_url(f"{portal}/my-account/")
