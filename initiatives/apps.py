@@ -24,7 +24,7 @@ class InitiativesConfig(AppConfig):
         personal_data.register()
         work_queues.register()
         logo.register()
-        # Their tables have the trigger (migration 0005_content_version_triggers).
+        # Their tables have the trigger (migration 0013_content_version_triggers).
         content_version.watch(
             Initiative,
             Initiative.themes.through,
