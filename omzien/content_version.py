@@ -46,6 +46,8 @@ def watch_table_sql(table: str) -> tuple[str, str]:
 def current(request: HttpRequest | None = None) -> int:
     """The version now; read once per request when a request is given."""
     kept: int | None = getattr(request, KEPT_VERSION, None)
+    if kept is None:  # a signed-in person's session read it (omzien/sessions.py)
+        kept = getattr(getattr(request, "session", None), "content_version", None)
     if kept is not None:
         return kept
     with connection.cursor() as cursor:
