@@ -7,6 +7,7 @@ and the checks that a person may sign in are allauth's and Django's, unchanged.
 """
 
 from contextvars import ContextVar
+from functools import cache
 from typing import Any
 
 from allauth.account.auth_backends import AuthenticationBackend
@@ -21,9 +22,10 @@ from accounts.permissions import KEPT_GROUP_NAMES
 AUTHENTICATING_SESSION: ContextVar[Any] = ContextVar("authenticating_session", default=None)
 
 
+@cache
 def person_columns(using: str) -> tuple[list[str], str]:
     """The person's field names, and the SQL selecting those fields and the person's role names
-    (an array, last) from the person's table under the alias `u`."""
+    (an array, last) from the person's table under the alias `u`; made once per database."""
     quote = connections[using].ops.quote_name
     concrete = User._meta.concrete_fields
     through = User.groups.through._meta

@@ -9,6 +9,7 @@ id. Deleting a person's sessions (allauth's usersessions, account deletion) or t
 ends them at once, on every server; Django still checks the password hash on each request.
 """
 
+from functools import cache
 from typing import Any
 
 from django.contrib import auth
@@ -31,29 +32,35 @@ _owners: dict[str, Any] = {}
 _MAX_OWNERS = 20_000
 
 
+@cache
+def _load_sql(using: str, sessions_table: str, with_person: bool) -> str:
+    """The session, the content version and (when the session's person is known) that person
+    with their roles, in one statement; made once per database."""
+    quote = connections[using].ops.quote_name
+    version = f"(SELECT last_value FROM {content_version.SEQUENCE})"  # noqa: S608
+    if not with_person:
+        return (
+            f"SELECT s.session_data, {version} FROM {quote(sessions_table)} s "  # noqa: S608
+            "WHERE s.session_key = %s AND s.expire_date > %s"
+        )
+    return (
+        f"SELECT s.session_data, {version}, {person_columns(using)[1]} "  # noqa: S608
+        f"FROM {quote(sessions_table)} s LEFT JOIN {quote(User._meta.db_table)} u ON u.id = %s "
+        "WHERE s.session_key = %s AND s.expire_date > %s"
+    )
+
+
 class SessionStore(db.SessionStore):
     content_version: int | None = None
     person: User | None = None
 
     def load(self) -> dict[str, Any]:
         using = router.db_for_read(self.model)
-        connection = connections[using]
-        sessions = connection.ops.quote_name(self.model._meta.db_table)
-        people = connection.ops.quote_name(User._meta.db_table)
         owner = _owners.get(self.session_key) if self.session_key else None
-        fields, person = person_columns(using)
-        version = f"(SELECT last_value FROM {content_version.SEQUENCE})"  # noqa: S608
-        if owner is None:
-            sql = f"SELECT s.session_data, {version} FROM {sessions} s "  # noqa: S608
-            params = []
-        else:
-            sql = (
-                f"SELECT s.session_data, {version}, {person} FROM {sessions} s "  # noqa: S608
-                f"LEFT JOIN {people} u ON u.id = %s "
-            )
-            params = [owner]
-        sql += "WHERE s.session_key = %s AND s.expire_date > %s"
-        with connection.cursor() as cursor:
+        fields, _ = person_columns(using)
+        sql = _load_sql(using, self.model._meta.db_table, with_person=owner is not None)
+        params = [] if owner is None else [owner]
+        with connections[using].cursor() as cursor:
             cursor.execute(sql, [*params, self.session_key, timezone.now()])
             row = cursor.fetchone()
         if row is None:
