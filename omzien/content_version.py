@@ -46,6 +46,10 @@ def watch_table_sql(table: str) -> tuple[str, str]:
 def current(request: HttpRequest | None = None) -> int:
     """The version now; read once per request when a request is given."""
     kept: int | None = getattr(request, KEPT_VERSION, None)
+    if kept is None and request is not None and request.method in ("GET", "HEAD"):
+        # A signed-in person's session read it with the person (omzien/sessions.py). Not taken
+        # for a request that may write: what it renders after its write needs the version after.
+        kept = getattr(getattr(request, "session", None), "content_version", None)
     if kept is not None:
         return kept
     with connection.cursor() as cursor:

@@ -72,7 +72,7 @@ MIDDLEWARE = [
     "omzien.language.DutchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "omzien.sessions.AuthenticationMiddleware",  # Django's, with the person read with the session
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -134,7 +134,8 @@ CACHES = {
     },
 }
 # Sessions stay in the database, so they can be ended on the server (a deleted account ends every
-# session at once); read with one plain query (omzien/sessions.py).
+# session at once); read in one plain query with the person, their roles and the content version
+# (omzien/sessions.py).
 SESSION_ENGINE = "omzien.sessions"
 
 AUTH_USER_MODEL = "accounts.User"

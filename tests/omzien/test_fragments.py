@@ -1,11 +1,12 @@
 """Cached fragments of pages: fast for everyone, never older than the data, never personal."""
 
 from collections.abc import Callable
+from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
 from django.db import connection
-from django.test import Client
+from django.test import Client, RequestFactory
 
 from accounts.models import User
 from initiatives.models import (
@@ -130,3 +131,14 @@ def test_a_new_member_sees_the_tools_at_once(client: Client, member: User) -> No
     assert "Pagina bewerken" not in client.get(initiative.get_absolute_url()).content.decode()
     Membership.objects.create(initiative=initiative, user=member, role=Membership.Role.ADMIN)
     assert "Pagina bewerken" in client.get(initiative.get_absolute_url()).content.decode()
+
+
+def test_only_a_reading_request_takes_the_version_its_session_read(rf: RequestFactory) -> None:
+    """A signed-in person's session reads the version with the person (omzien/sessions.py); a
+    request that may write renders after its write, so it reads the version again."""
+    now = content_version.current()
+    reading, writing = rf.get("/"), rf.post("/")
+    for request in (reading, writing):
+        request.session = SimpleNamespace(content_version=now - 1)  # type: ignore[assignment]
+    assert content_version.current(reading) == now - 1
+    assert content_version.current(writing) == now
