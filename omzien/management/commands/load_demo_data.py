@@ -14,7 +14,8 @@ class Command(BaseCommand):
             autodiscover_modules("demo")
             lines = demo.run_loaders()
         self.stdout.write("")
-        self.stdout.write(self.style.SUCCESS("Omzien naar Elkaar runs at http://127.0.0.1:8000"))
+        # `make run PORT=…` sets SITE_URL to the address runserver is about to serve.
+        self.stdout.write(self.style.SUCCESS(f"Omzien naar Elkaar runs at {settings.SITE_URL}"))
         for line in lines:
             self.stdout.write(f"  {line}")
         self.stdout.write(f"  Sent e-mails are written as files to {settings.EMAIL_FILE_PATH}/")
