@@ -31,9 +31,13 @@ run: setup
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-# Stops the embedded PostgreSQL in .pgdata/ (it starts again on the next command).
-stop-db:
-	$(PY) -W ignore -c 'import pgserver; pgserver.get_server(".pgdata", cleanup_mode="stop").cleanup()'
+# Stops the embedded PostgreSQL in .pgdata/ (it starts again on the next command). pg_ctl as
+# pgserver runs it: pgserver's own clean-up stops only when it holds the last handle, which the
+# portal's processes never give back.
+stop-db: $(STAMP)
+	$(PY) -W ignore -c 'import pgserver; from pgserver._commands import pg_ctl; \
+	server = pgserver.get_server(".pgdata", cleanup_mode=None); \
+	pg_ctl(["-w", "stop"], pgdata=server.pgdata, user=server.system_user)'
 
 test: $(STAMP)
 	$(PY) -m pytest
