@@ -39,11 +39,25 @@ def test_a_database_restart_costs_no_failed_request(transactional_db: None) -> N
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_backend_pid()")
         (pid,) = cursor.fetchone()
-    # What a database restart does to the persistent connection: the server ends it.
+    # What a database restart does to the persistent connection: the server ends it (and a
+    # restart has ended it before the next request comes, hence the wait).
     other = connections.create_connection(DEFAULT_DB_ALIAS)
     with other.cursor() as cursor:
-        cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
+        cursor.execute("SELECT pg_terminate_backend(%s, 5000)", [pid])
     other.close()
 
     response = handler(environ, lambda status, headers: None)
     assert response.status_code == 200
+
+
+def test_a_healthy_connection_is_kept(transactional_db: None) -> None:
+    """The check before reuse (omzien/db/base.py) reads the socket: a quiet one is kept."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        (pid,) = cursor.fetchone()
+    connection.health_check_done = False
+    connection.close_if_health_check_failed()
+    assert connection.connection is not None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        assert cursor.fetchone() == (pid,)
