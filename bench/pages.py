@@ -35,6 +35,8 @@ def as_visitor_and_member(name: str, path: PathSource) -> list[Page]:
 BENCH_INITIATIVE = "/initiatives/bench-000001/"
 
 PAGES: list[Page] = [
+    # What being signed in costs before any page is made: the session, the person, their roles.
+    Page("trivial view, logged in", TRIVIAL.path, logged_in=True),
     Page("healthz", "/healthz"),
     *as_visitor_and_member("home", "/"),
     Page("static file", lambda: static_path("css/portal.css")),

@@ -16,8 +16,6 @@ from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest
 
-from omzien.db import prepared_cursor
-
 SEQUENCE = "omzien_content_version"
 FUNCTION = "omzien_advance_content_version"
 TRIGGER = "omzien_content_version"
@@ -54,7 +52,7 @@ def current(request: HttpRequest | None = None) -> int:
         kept = getattr(getattr(request, "session", None), "content_version", None)
     if kept is not None:
         return kept
-    with prepared_cursor() as cursor:
+    with connection.cursor() as cursor:
         cursor.execute(f"SELECT last_value FROM {SEQUENCE}")  # noqa: S608 (a constant)
         version: int = cursor.fetchone()[0]
     if request is not None:

@@ -25,7 +25,6 @@ from django.utils.functional import SimpleLazyObject
 from accounts.backends import AUTHENTICATING_SESSION, person_columns, person_from_row
 from accounts.models import User
 from omzien import content_version
-from omzien.db import prepared_cursor
 
 # Session key -> the id of the person signed in with it, as this process last read it. A key
 # belongs to one person for its whole life (Django makes a new key on every login).
@@ -61,7 +60,7 @@ class SessionStore(db.SessionStore):
         fields, _ = person_columns(using)
         sql = _load_sql(using, self.model._meta.db_table, with_person=owner is not None)
         params = [] if owner is None else [owner]
-        with prepared_cursor(using) as cursor:
+        with connections[using].cursor() as cursor:
             cursor.execute(sql, [*params, self.session_key, timezone.now()])
             row = cursor.fetchone()
         if row is None:

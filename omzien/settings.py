@@ -101,7 +101,7 @@ TEMPLATES = [
 ]
 
 # Database: persistent connections, checked before reuse so a restarted server costs no request;
-# Django's PostgreSQL backend with a cheaper check and prepared statements (omzien/db/base.py).
+# the check is a look at the socket, not a query (omzien/db/base.py).
 DATABASES = {
     "default": dj_database_url.parse(
         DATABASE_URL,

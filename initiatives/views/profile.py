@@ -65,7 +65,7 @@ def _detail_context(request: HttpRequest, initiative: Initiative) -> dict:
         "needs": SimpleLazyObject(lambda: found["needs"]),
         "offers": SimpleLazyObject(lambda: found["offers"]),
         "suggestions": SimpleLazyObject(lambda: found["suggestions"]),
-        "linked_data": _linked_data(request, initiative),
+        "linked_data": SimpleLazyObject(lambda: _linked_data(request, initiative)),
         "latitude": latitude,
         "longitude": longitude,
     }
