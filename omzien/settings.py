@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "omzien",
     "omzien.search",
     "initiatives",
+    "meetings",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

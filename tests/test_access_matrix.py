@@ -22,6 +22,7 @@ from tests.access import (
     split,
 )
 from tests.initiatives.access_rows import ROWS as INITIATIVE_ROWS
+from tests.meetings.access_rows import ROWS as MEETING_ROWS
 from tests.personas import PERSONAS
 from tests.world import build_world
 
@@ -96,6 +97,7 @@ COORDINATOR_MODELS = {
     "initiatives.theme",
     "initiatives.targetgroup",
     "search.wordgroup",
+    "meetings.region",
 }
 # Models coordinators may look at but not change.
 COORDINATOR_VIEW_ONLY = {"initiatives.auditentry"}
@@ -121,7 +123,7 @@ def _admin_model_rows() -> dict[str, Row]:
     return rows
 
 
-ALL_ROWS = ROWS | INITIATIVE_ROWS | _admin_model_rows()
+ALL_ROWS = ROWS | INITIATIVE_ROWS | MEETING_ROWS | _admin_model_rows()
 CASES = [
     (key, index, row)
     for key, rows in sorted(ALL_ROWS.items())

@@ -51,4 +51,7 @@ def build_world() -> World:
         "x_plain": x.memberships.get(role=Membership.Role.MEMBER).pk,
         "confirm": confirm_token(x),
     }
+    from tests.meetings.world import build as build_meetings
+
+    values |= build_meetings(people, values)
     return World(people, values)

@@ -1,0 +1,31 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MeetingsConfig(AppConfig):
+    name = "meetings"
+    verbose_name = _("Network meetings")
+
+    def ready(self) -> None:
+        from meetings.models import (
+            AgendaItem,
+            Meeting,
+            Region,
+            Registration,
+            Report,
+            WalkIn,
+        )
+        from omzien import content_version
+
+        # Their tables have the trigger (migration 0003_content_version_triggers).
+        content_version.watch(
+            Region,
+            Region.municipalities.through,
+            Meeting,
+            Meeting.themes.through,
+            Meeting.co_hosts.through,
+            AgendaItem,
+            Registration,
+            WalkIn,
+            Report,
+        )

@@ -1,0 +1,44 @@
+"""One predicate per rule about network meetings, used by views and templates alike."""
+
+from django.contrib.auth.models import AnonymousUser
+
+from accounts.models import User
+from initiatives.models import Initiative
+from initiatives.permissions import is_coordinator, is_initiative_admin, is_member
+from meetings.models import Meeting
+
+Person = User | AnonymousUser
+
+
+def can_manage_meetings(user: Person) -> bool:
+    """Schedule, edit, publish and cancel meetings; move host offers along."""
+    return is_coordinator(user)
+
+
+def can_see_meeting(user: Person, meeting: Meeting) -> bool:
+    """A draft is a 404 for everyone but the coordinators."""
+    return meeting.is_public or is_coordinator(user)
+
+
+def is_host_admin(user: Person, meeting: Meeting) -> bool:
+    """An admin of the host or of a co-host."""
+    if not user.is_authenticated:
+        return False
+    hosts = [meeting.host, *meeting.co_hosts.all()]
+    return any(is_initiative_admin(user, initiative) for initiative in hosts)
+
+
+def can_organise_meeting(user: Person, meeting: Meeting) -> bool:
+    """See who comes (and download the list), tick off tasks, record attendance, write the
+    report: the coordinators and the host's admins."""
+    return is_coordinator(user) or (meeting.is_public and is_host_admin(user, meeting))
+
+
+def can_keep_host_capability(user: Person, initiative: Initiative) -> bool:
+    """What the initiative can offer as a host: its members keep it, coordinators may help."""
+    return is_member(user, initiative) or is_coordinator(user)
+
+
+def can_offer_to_host(user: Person, initiative: Initiative) -> bool:
+    """Only a member of an approved initiative offers it as host (DESIGN.md's roles table)."""
+    return initiative.is_public and is_member(user, initiative)
