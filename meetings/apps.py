@@ -15,7 +15,10 @@ class MeetingsConfig(AppConfig):
             Report,
             WalkIn,
         )
+        from meetings import figures
         from omzien import content_version
+
+        figures.register()
 
         # Their tables have the trigger (migration 0003_content_version_triggers).
         content_version.watch(
