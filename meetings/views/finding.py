@@ -9,6 +9,7 @@ fragment is cached.
 import json
 from typing import Any
 
+from django.core.cache import caches
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -21,12 +22,14 @@ from initiatives.views.directory import is_partial, page_of
 from meetings.filters import MeetingFilter
 from meetings.models import Meeting, Report
 from meetings.templatetags.meeting_time import when
+from omzien.page_cache import cache_key
 
 AGENDA_PAGE_SIZE = 20
 PAST_PAGE_SIZE = 20
 # More upcoming meetings than this on the map is not what a network of this size plans; the map
 # shows the first ones and the list below pages through all of them.
 MAP_POINTS_LIMIT = 500
+MAP_DATA_SECONDS = 600
 
 
 def filter_meetings(request: HttpRequest) -> MeetingFilter:
@@ -132,7 +135,18 @@ def feature(meeting: Meeting) -> dict[str, object]:
 
 @require_safe
 def map_data(request: HttpRequest) -> HttpResponse:
-    """The markers of the matching upcoming meetings, as GeoJSON for static/js/map.js."""
+    """The markers of the matching upcoming meetings, as GeoJSON for static/js/map.js; one shared
+    copy per address and content version, for at most MAP_DATA_SECONDS (a meeting that ends
+    leaves the map without any data changing)."""
+    key = f"meetings-{cache_key(request)}"
+    body = caches["fragments"].get(key)
+    if body is None:
+        body = map_json(request)
+        caches["fragments"].set(key, body, MAP_DATA_SECONDS)
+    return HttpResponse(body, content_type="application/geo+json")
+
+
+def map_json(request: HttpRequest) -> str:
     meetings = (
         filter_meetings(request)
         .qs.select_related("municipality")
@@ -149,8 +163,7 @@ def map_data(request: HttpRequest) -> HttpResponse:
             "municipality__longitude",
         )[:MAP_POINTS_LIMIT]
     )
-    body = json.dumps(
+    return json.dumps(
         {"type": "FeatureCollection", "features": [feature(meeting) for meeting in meetings]},
         ensure_ascii=False,
     )
-    return HttpResponse(body, content_type="application/geo+json")
