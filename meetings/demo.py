@@ -11,6 +11,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.utils import timezone
 from django.utils.crypto import get_random_string
@@ -166,9 +167,7 @@ class Made:
 def load_meetings() -> list[str]:
     if Meeting.objects.filter(slug=MARKER).exists():
         return summary()
-    initiatives = list(
-        Initiative.objects.approved().select_related("municipality").order_by("pk")
-    )
+    initiatives = list(Initiative.objects.approved().select_related("municipality").order_by("pk"))
     if not initiatives:
         return []
     rng = random.Random(SEED)  # noqa: S311 - demo data, the same every run
@@ -233,7 +232,10 @@ def new_meeting(
         meeting.themes.set(Theme.objects.filter(name__in=themes))
     items = agenda or (
         (start, "Inloop met koffie en thee"),
-        (time(start.hour, 45) if start.minute == 0 else time(start.hour + 1, 0), "Welkom en voorstelronde"),
+        (
+            time(start.hour, 45) if start.minute == 0 else time(start.hour + 1, 0),
+            "Welkom en voorstelronde",
+        ),
         (time(start.hour + 1, start.minute), "In gesprek over het thema, in kleine groepen"),
         (time(end.hour, 0) if end.minute else time(end.hour - 1, 30), "Wat nemen we mee?"),
     )
@@ -282,7 +284,7 @@ def guests(
 def source_meetings(by_name: dict[str, Initiative], made: Made, by: User | None) -> None:
     """The three meetings of the network's texts (seeds 001 and 002)."""
     krachtstation = by_name.get(KRACHTSTATION) or next(iter(by_name.values()))
-    place = {
+    place: dict[str, Any] = {
         "venue_name": KRACHTSTATION,
         "address": KRACHTSTATION_ADDRESS,
         "latitude": KRACHTSTATION_POINT[0],
@@ -478,7 +480,9 @@ def upcoming(
             kind=kind,
             capacity=capacity,
             status=Meeting.Status.PUBLISHED,
-            online_link="https://meet.example.nl/omzien-demo" if kind != Meeting.Kind.IN_PERSON else "",
+            online_link="https://meet.example.nl/omzien-demo"
+            if kind != Meeting.Kind.IN_PERSON
+            else "",
             accessibility=(
                 "De zaal is drempelvrij en er is een invalidentoilet. De bushalte is op vijf "
                 "minuten lopen."
@@ -597,7 +601,9 @@ def offers(
         initiative = meeting.host if meeting is not None else rng.choice(initiatives)
         offer = HostOffer.objects.create(
             initiative=initiative,
-            theme=meeting.question if meeting is not None else OFFER_THEMES[index % len(OFFER_THEMES)],
+            theme=meeting.question
+            if meeting is not None
+            else OFFER_THEMES[index % len(OFFER_THEMES)],
             preferred_months=sorted(rng.sample(range(1, 13), 3)),
             note="We hebben een ruime zaal en vrijwilligers die koffie zetten.",
             status=status,

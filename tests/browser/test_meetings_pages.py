@@ -112,4 +112,6 @@ def test_meetings_on_one_point_can_each_be_reached_on_the_map(
     circle.click()
     expect(page.locator(".omzien-map-marker")).to_have_count(4)
     page.get_by_role("button", name="Bijeenkomst 2").click()
-    expect(page.locator(".leaflet-popup-content").get_by_role("link", name="Bijeenkomst 2")).to_be_visible()
+    expect(
+        page.locator(".leaflet-popup-content").get_by_role("link", name="Bijeenkomst 2")
+    ).to_be_visible()

@@ -13,7 +13,9 @@ from tests.meetings.factories import MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
-TITLE = re.compile(r'<h3 class="utrecht-heading-3 omzien-meeting-card__title">\s*<a[^>]*>([^<]+)</a>')
+TITLE = re.compile(
+    r'<h3 class="utrecht-heading-3 omzien-meeting-card__title">\s*<a[^>]*>([^<]+)</a>'
+)
 
 
 def titles_on(response: object) -> list[str]:
@@ -40,9 +42,7 @@ def agenda(db: None) -> dict[str, Meeting]:
     amersfoort = Municipality.objects.get(name="Amersfoort")
     meetings = {
         "utrecht": MeetingFactory(title="Buurtkracht in de stad", **in_days(10)),
-        "zeist": MeetingFactory(
-            title="Eenzaamheid in Zeist", municipality=zeist, **in_days(40)
-        ),
+        "zeist": MeetingFactory(title="Eenzaamheid in Zeist", municipality=zeist, **in_days(40)),
         "amersfoort": MeetingFactory(
             title="Online over energie",
             municipality=amersfoort,
@@ -143,7 +143,9 @@ def test_query_counts_do_not_grow_with_the_meetings(
 
     def make(count: int) -> None:
         for number in range(count):
-            meeting = MeetingFactory(**in_days(number + 1 if path != "/meetings/past/" else -number - 1))
+            meeting = MeetingFactory(
+                **in_days(number + 1 if path != "/meetings/past/" else -number - 1)
+            )
             if path == "/meetings/past/":
                 Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.HELD)
             meeting.themes.set(themes)

@@ -23,7 +23,8 @@ def test_the_key_figure_counts_upcoming_meetings_and_links_to_the_agenda(client:
         r'href="/meetings/">komende bijeenkomsten</a>\s*<span class="omzien-figure__count">(\d+)<',
         html,
     )
-    assert figure and figure.group(1) == "3"
+    assert figure
+    assert figure.group(1) == "3"
 
 
 def test_the_meetings_card_links_to_the_agenda_and_is_no_longer_coming_soon(

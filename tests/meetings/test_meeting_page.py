@@ -82,7 +82,7 @@ def test_counts_of_registered_and_waiting(client: Client, meeting: Meeting) -> N
     RegistrationFactory(meeting=meeting, status=Registration.Status.CANCELLED)
     text = text_of(client.get("/meetings/samen-bouwen/"))
     assert "3 mensen aangemeld" in text
-    assert "1 op de wachtlijst" in text
+    assert "1 persoon op de wachtlijst" in text
 
 
 def test_a_draft_is_hidden_from_all_but_coordinators(
@@ -145,7 +145,8 @@ def test_the_linked_data_cannot_close_its_script(client: Client, meeting: Meetin
     meeting.save()
     html = client.get("/meetings/samen-bouwen/").content.decode()
     found = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-    assert found and json.loads(found.group(1))["name"] == meeting.title
+    assert found
+    assert json.loads(found.group(1))["name"] == meeting.title
 
 
 def test_organisers_see_the_way_to_the_organiser_page(
@@ -168,6 +169,8 @@ def test_query_count_is_fixed(
     RegistrationFactory.create_batch(5, meeting=meeting)
     for number in range(5):
         meeting.co_hosts.add(InitiativeFactory())
-        AgendaItem.objects.create(meeting=meeting, starts_at=time(17, number), title=f"Punt {number}")
+        AgendaItem.objects.create(
+            meeting=meeting, starts_at=time(17, number), title=f"Punt {number}"
+        )
     with django_assert_max_num_queries(12):  # type: ignore[operator]
         assert client.get("/meetings/samen-bouwen/").status_code == 200

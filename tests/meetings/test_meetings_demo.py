@@ -39,7 +39,9 @@ def test_the_meetings_of_the_source_texts(loaded: list[str], client: Client) -> 
     march = Meeting.objects.get(starts_at__date=date(2018, 3, 27))
     assert timezone.localtime(march.starts_at).strftime("%H:%M") == "16:30"
     september = Meeting.objects.get(starts_at__date=date(2018, 9, 10))
-    present = set(WalkIn.objects.filter(meeting=september).values_list("initiative__name", flat=True))
+    present = set(
+        WalkIn.objects.filter(meeting=september).values_list("initiative__name", flat=True)
+    )
     assert present == set(KNOWLEDGE_AGENDA_GUESTS)
     assert "27 maart 2018, 16.30–18.30 uur" in client.get(march.get_absolute_url()).content.decode()
 
@@ -85,4 +87,8 @@ def test_host_offers_in_every_state_and_capabilities_for_a_third(loaded: list[st
 def test_loading_twice_keeps_what_the_first_run_made(loaded: list[str]) -> None:
     counts = (Meeting.objects.count(), Registration.objects.count(), HostOffer.objects.count())
     load_meetings()
-    assert (Meeting.objects.count(), Registration.objects.count(), HostOffer.objects.count()) == counts
+    assert (
+        Meeting.objects.count(),
+        Registration.objects.count(),
+        HostOffer.objects.count(),
+    ) == counts
