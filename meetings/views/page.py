@@ -3,6 +3,7 @@ report. A draft is a 404 for everyone but the coordinators."""
 
 import json
 
+from django.core.cache import caches
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -12,6 +13,7 @@ from django.views.decorators.http import require_safe
 
 from meetings.models import Meeting, Registration, Report
 from meetings.permissions import can_organise_meeting, can_see_meeting
+from omzien import content_version
 
 ATTENDANCE_MODES = {
     Meeting.Kind.IN_PERSON: "https://schema.org/OfflineEventAttendanceMode",
@@ -81,9 +83,22 @@ def report_of(meeting: Meeting) -> Report | None:
         return None
 
 
+def shared_meeting(request: HttpRequest, slug: str) -> Meeting:
+    """The meeting with its host and municipality, loaded once per content version and shared
+    between requests: no query while nothing changed. Only for pages that show it."""
+    key = f"meeting:{slug}:{content_version.current(request)}"
+    meeting = caches["fragments"].get(key)
+    if meeting is None:
+        meeting = get_object_or_404(
+            Meeting.objects.select_related("host", "municipality"), slug=slug
+        )
+        caches["fragments"].set(key, meeting)
+    return meeting
+
+
 @require_safe
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
-    meeting = get_object_or_404(Meeting.objects.select_related("host", "municipality"), slug=slug)
+    meeting = shared_meeting(request, slug)
     if not can_see_meeting(request.user, meeting):
         raise Http404
     latitude = meeting.latitude if meeting.latitude is not None else meeting.municipality.latitude
