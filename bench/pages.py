@@ -33,6 +33,8 @@ def as_visitor_and_member(name: str, path: PathSource) -> list[Page]:
 # The generated initiatives are numbered from 1 at every size (load_bench_data), so this slug is
 # a real one; the status check before measuring proves it.
 BENCH_INITIATIVE = "/initiatives/bench-000001/"
+# load_bench_meetings numbers its meetings from 1 too, number 1 the first upcoming one.
+BENCH_MEETING = "/meetings/bench-meeting-000001/"
 
 PAGES: list[Page] = [
     # What being signed in costs before any page is made: the session, the person, their roles.
@@ -47,6 +49,13 @@ PAGES: list[Page] = [
     *as_visitor_and_member("directory searched", "/initiatives/?q=moestuin"),
     *as_visitor_and_member("initiative page", BENCH_INITIATIVE),
     *as_visitor_and_member("map data", "/initiatives/map.json"),
+    *as_visitor_and_member("agenda", "/meetings/"),
+    *as_visitor_and_member("meeting page", BENCH_MEETING),
+    # The feed is another part of the meetings app (meetings:feed).
+    *as_visitor_and_member("meetings feed", "/meetings/feed.ics"),
+    # "register for a meeting" is a POST with a fresh CSRF token and a new e-mail address each
+    # time (one registration per address per meeting): wrk needs a Lua script for that, which
+    # bench/wrk.py does not run yet. Not measured; see bench/README.md.
 ]
 
 # Number of initiatives: realistic, and 100x realistic (DESIGN.md, Quality bars).
@@ -84,5 +93,7 @@ def vacuum_analyze(size: int, manage: Manage) -> None:
 # Called in order for each data size on a fresh, migrated database.
 LOADERS: list[Loader] = [
     management_command("load_bench_data", "--initiatives"),
+    # About 40 meetings at the realistic size, a few thousand at 100x (the same ratio).
+    management_command("load_bench_meetings"),
     vacuum_analyze,
 ]

@@ -7,6 +7,7 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Network meetings")
 
     def ready(self) -> None:
+        from meetings import figures
         from meetings.models import (
             AgendaItem,
             Meeting,
@@ -16,6 +17,8 @@ class MeetingsConfig(AppConfig):
             WalkIn,
         )
         from omzien import content_version
+
+        figures.register()
 
         # Their tables have the trigger (migration 0003_content_version_triggers).
         content_version.watch(

@@ -31,6 +31,7 @@ NAVIGATION = (
     ("initiatives:directory", _("Initiatives")),
     ("initiatives:listings", _("Needs and offers")),
     ("initiatives:white-spots", _("White spots")),
+    ("meetings:agenda", _("Meetings")),
 )
 
 _MARKER = re.compile("\x00([a-z]+)\x00")
