@@ -1,5 +1,36 @@
-from django.urls import path  # noqa: F401 (each part of the app adds its pages below)
+from django.urls import path
+
+from meetings.views import registration
 
 app_name = "meetings"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    # Registration, calendars and who comes (issue 7, points 6, 7 and 8).
+    path("feed.ics", registration.feed, name="feed"),
+    path("regions/<slug:region>/feed.ics", registration.region_feed, name="region-feed"),
+    path(
+        "registration/<str:token>/", registration.registration_page, name="registration"
+    ),
+    path(
+        "registration/<str:token>/confirm/",
+        registration.confirm_view,
+        name="confirm-registration",
+    ),
+    path(
+        "registration/<str:token>/cancel/",
+        registration.cancel_view,
+        name="cancel-registration",
+    ),
+    path(
+        "registration/<str:token>/calendar.ics",
+        registration.registration_ics,
+        name="registration-calendar",
+    ),
+    path("<slug:slug>/register/", registration.register_view, name="register"),
+    path("<slug:slug>/register/sent/", registration.registration_sent, name="registration-sent"),
+    path("<slug:slug>/calendar.ics", registration.meeting_ics, name="calendar"),
+    path("<slug:slug>/registrations/", registration.registrations_list, name="registrations"),
+    path(
+        "<slug:slug>/registrations.csv", registration.registrations_csv, name="registrations-csv"
+    ),
+]
