@@ -115,7 +115,12 @@ def register_view(request: HttpRequest, slug: str) -> HttpResponse:
                         _("The meeting is full: you are on the waiting list. We sent you an e-mail."),
                     )
                 return redirect("meetings:registration", token=registration.token)
-    context = {"meeting": meeting, "form": form, "is_open": is_open}
+    context = {
+        "meeting": meeting,
+        "form": form,
+        "is_open": is_open,
+        "kept_months": GUEST_DATA_KEPT_MONTHS,
+    }
     return render(request, "meetings/registration_form.html", context, status=status)
 
 
