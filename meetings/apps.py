@@ -15,7 +15,10 @@ class MeetingsConfig(AppConfig):
             Report,
             WalkIn,
         )
+        from meetings import personal_data
         from omzien import content_version
+
+        personal_data.register()
 
         # Their tables have the trigger (migration 0003_content_version_triggers).
         content_version.watch(
