@@ -7,6 +7,7 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Network meetings")
 
     def ready(self) -> None:
+        from meetings import personal_data
         from meetings.models import (
             AgendaItem,
             Meeting,
@@ -15,7 +16,6 @@ class MeetingsConfig(AppConfig):
             Report,
             WalkIn,
         )
-        from meetings import personal_data
         from omzien import content_version
 
         personal_data.register()

@@ -44,13 +44,15 @@ class RegistrationForm(forms.Form):
     def __init__(self, *args: Any, user: User | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
+        choices = self.fields["initiative"]
+        assert isinstance(choices, forms.ModelChoiceField)
         if user is not None:
             # Name and address come from the account; the initiatives the person is a member of.
             del self.fields["name"], self.fields["email"]
-            self.fields["initiative"].queryset = Initiative.objects.filter(
+            choices.queryset = Initiative.objects.filter(
                 memberships__user=user, status=Initiative.Status.APPROVED
             ).order_by("name")
-        if user is None or not self.fields["initiative"].queryset.exists():
+        if user is None or choices.queryset is None or not choices.queryset.exists():
             del self.fields["initiative"], self.fields["show_initiative"]
 
     def details(self) -> Details:

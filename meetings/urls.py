@@ -8,9 +8,7 @@ urlpatterns: list = [
     # Registration, calendars and who comes (issue 7, points 6, 7 and 8).
     path("feed.ics", registration.feed, name="feed"),
     path("regions/<slug:region>/feed.ics", registration.region_feed, name="region-feed"),
-    path(
-        "registration/<str:token>/", registration.registration_page, name="registration"
-    ),
+    path("registration/<str:token>/", registration.registration_page, name="registration"),
     path(
         "registration/<str:token>/confirm/",
         registration.confirm_view,
@@ -30,7 +28,5 @@ urlpatterns: list = [
     path("<slug:slug>/register/sent/", registration.registration_sent, name="registration-sent"),
     path("<slug:slug>/calendar.ics", registration.meeting_ics, name="calendar"),
     path("<slug:slug>/registrations/", registration.registrations_list, name="registrations"),
-    path(
-        "<slug:slug>/registrations.csv", registration.registrations_csv, name="registrations-csv"
-    ),
+    path("<slug:slug>/registrations.csv", registration.registrations_csv, name="registrations-csv"),
 ]

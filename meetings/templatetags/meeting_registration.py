@@ -74,12 +74,17 @@ def _clock(moment: object) -> str:
 
 @register.filter
 def meeting_when(meeting: Meeting) -> str:
-    """"27 maart 2027, 16.30–18.30 uur" (a meeting over midnight names both days)."""
+    """ "27 maart 2027, 16.30–18.30 uur" (a meeting over midnight names both days)."""
     start, end = timezone.localtime(meeting.starts_at), timezone.localtime(meeting.ends_at)
     if start.date() == end.date():
-        return _("%(date)s, %(start)s–%(end)s") % {
-            "date": long_date(start),
-            "start": _clock(start),
-            "end": _clock(end),
-        } + " " + _("o'clock")
+        return (
+            _("%(date)s, %(start)s–%(end)s")
+            % {
+                "date": long_date(start),
+                "start": _clock(start),
+                "end": _clock(end),
+            }
+            + " "
+            + _("o'clock")
+        )
     return f"{long_date(start)}, {_clock(start)} – {long_date(end)}, {_clock(end)} " + _("o'clock")

@@ -85,7 +85,7 @@ def register_view(request: HttpRequest, slug: str) -> HttpResponse:
         if mine is not None:
             messages.info(request, _("You are already registered for this meeting."))
             return redirect("meetings:registration", token=mine.token)
-    form = RegistrationForm(request.POST or None, user=user)  # type: ignore[arg-type]
+    form = RegistrationForm(request.POST or None, user=user)
     status = 200
     is_open = is_open_for_registration(meeting)
     if request.method == "POST" and is_open and form.is_valid():
@@ -101,7 +101,7 @@ def register_view(request: HttpRequest, slug: str) -> HttpResponse:
             status = 429
         else:
             try:
-                registration = register(meeting, details, user=user)  # type: ignore[arg-type]
+                registration = register(meeting, details, user=user)
             except RegistrationError as error:
                 form.add_error(error.field, error.message)
             else:
@@ -112,7 +112,9 @@ def register_view(request: HttpRequest, slug: str) -> HttpResponse:
                 else:
                     messages.success(
                         request,
-                        _("The meeting is full: you are on the waiting list. We sent you an e-mail."),
+                        _(
+                            "The meeting is full: you are on the waiting list. We sent you an e-mail."
+                        ),
                     )
                 return redirect("meetings:registration", token=registration.token)
     context = {
@@ -168,7 +170,9 @@ def confirm_view(request: HttpRequest, token: str) -> HttpResponse:
             elif registration.status == Registration.Status.WAITING:
                 messages.success(
                     request,
-                    _("Your registration is confirmed. The meeting is full: you are on the waiting list."),
+                    _(
+                        "Your registration is confirmed. The meeting is full: you are on the waiting list."
+                    ),
                 )
         return redirect("meetings:registration", token=token)
     context = {

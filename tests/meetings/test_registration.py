@@ -65,7 +65,8 @@ def test_a_guest_registers_and_counts_only_after_confirming(
     confirmation = mail.outbox[-1]
     assert confirmation.attachments
     filename, content, mimetype = confirmation.attachments[0]
-    assert filename.endswith(".ics") and mimetype == "text/calendar"
+    assert filename.endswith(".ics")
+    assert mimetype == "text/calendar"
     assert str(meeting.uid) in content
 
 
@@ -100,7 +101,8 @@ def test_a_member_registers_at_once_with_the_accounts_name(
     assert registration.name == "Piet Jansen"
     assert registration.email == user.email
     assert registration.initiative == initiative
-    assert registration.show_initiative and registration.wants_to_help
+    assert registration.show_initiative
+    assert registration.wants_to_help
     assert mail.outbox[-1].attachments
     # Coming back to the form leads to the registration.
     again = client.get(f"/meetings/{meeting.slug}/register/")
@@ -143,7 +145,8 @@ def test_a_cancellation_moves_the_first_waiting_person_up_with_an_email(
     first.refresh_from_db()
     waiting_first.refresh_from_db()
     waiting_second.refresh_from_db()
-    assert first.status == "cancelled" and first.cancelled_at
+    assert first.status == "cancelled"
+    assert first.cancelled_at
     assert waiting_first.status == "registered"
     assert waiting_second.status == "waiting"
     [message] = mail.outbox
@@ -259,9 +262,7 @@ def test_the_own_page_shows_the_online_link_only_when_registered(client: Client)
     assert "nummer 1" in page
 
 
-def test_too_many_guest_registrations_keep_what_was_typed(
-    client: Client, settings: object
-) -> None:
+def test_too_many_guest_registrations_keep_what_was_typed(client: Client, settings: object) -> None:
     from meetings.views import registration as views
 
     meeting = MeetingFactory()
@@ -273,7 +274,8 @@ def test_too_many_guest_registrations_keep_what_was_typed(
     assert response.status_code == 429
     page = response.content.decode()
     assert "over een uur" in page
-    assert "rolstoel" in page and "Fatima el Amrani" in page
+    assert "rolstoel" in page
+    assert "Fatima el Amrani" in page
     assert not Registration.objects.filter(meeting=meeting).exists()
 
 
@@ -293,5 +295,6 @@ def test_hostile_text_is_escaped_on_the_pages_and_kept_in_the_mail(
         assert "<script>alert(1)</script>" not in page
         assert "&lt;script&gt;" in page
     [message] = mail.outbox
-    assert "\n" not in message.subject and "\r" not in message.subject
+    assert "\n" not in message.subject
+    assert "\r" not in message.subject
     assert "<script>alert(1)</script>" in message.body  # plain text: shown as typed

@@ -66,7 +66,9 @@ def test_twenty_people_at_once_for_five_places_give_five_registered_and_fifteen_
 def test_twenty_guests_confirming_at_once_for_five_places() -> None:
     meeting = MeetingFactory(capacity=5)
     guests = [
-        RegistrationFactory(meeting=meeting, status="unconfirmed", confirmed_at=None, queued_at=None)
+        RegistrationFactory(
+            meeting=meeting, status="unconfirmed", confirmed_at=None, queued_at=None
+        )
         for _ in range(20)
     ]
     outcomes = all_at_once(*[lambda g=g: confirm(g.token) for g in guests])
@@ -82,8 +84,9 @@ def test_two_cancellations_at_once_move_up_exactly_two() -> None:
     assert not [o for o in outcomes if isinstance(o, Exception)], outcomes
     assert statuses(meeting.pk) == {"registered": 5, "waiting": 2, "cancelled": 2}
     moved = set(
-        Registration.objects.filter(pk__in=[w.pk for w in waiting], status="registered")
-        .values_list("pk", flat=True)
+        Registration.objects.filter(
+            pk__in=[w.pk for w in waiting], status="registered"
+        ).values_list("pk", flat=True)
     )
     assert moved == {waiting[0].pk, waiting[1].pk}  # the first two in the queue
     moved_up_mails = [m for m in mail.outbox if "plek" in m.subject or "place" in m.subject]

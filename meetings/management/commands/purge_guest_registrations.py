@@ -4,9 +4,8 @@ A guest's registration that counted (registered or waiting, the attendance of a 
 anonymised, so the counts stay right; one that never counted (unconfirmed, cancelled) is deleted.
 """
 
-from typing import Any
-
 from datetime import timedelta
+from typing import Any
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
