@@ -298,3 +298,19 @@ def test_hostile_text_is_escaped_on_the_pages_and_kept_in_the_mail(
     assert "\n" not in message.subject
     assert "\r" not in message.subject
     assert "<script>alert(1)</script>" in message.body  # plain text: shown as typed
+
+
+def test_the_online_link_is_in_the_mail_and_calendar_only_with_a_place(
+    committed: Committed,
+) -> None:
+    meeting = MeetingFactory(
+        kind=Meeting.Kind.ONLINE, online_link="https://meet.example.nl/geheim", capacity=1
+    )
+    with committed():
+        register(meeting, Details(), user=UserFactory())
+        register(meeting, Details(), user=UserFactory())
+    registered, waiting = mail.outbox
+    assert "https://meet.example.nl/geheim" in registered.body
+    assert "https://meet.example.nl/geheim" in registered.attachments[0][1]
+    assert "meet.example.nl" not in waiting.body
+    assert "meet.example.nl" not in waiting.attachments[0][1]
