@@ -27,6 +27,7 @@ from omzien.site_address import site_url
 CONFIRM_LINK = "meetings/email/registration_confirm_link"
 CONFIRMATION = "meetings/email/registration_confirmation"
 MOVED_UP = "meetings/email/registration_moved_up"
+UNCONFIRMED = Registration.Status.UNCONFIRMED
 # A guest's data is deleted this long after the meeting (purge_guest_registrations).
 GUEST_DATA_KEPT_MONTHS = 12
 
@@ -141,7 +142,15 @@ def register(meeting: Meeting, details: Details, *, user: User | None = None) ->
             locked = _lock(meeting.pk)
             if not is_open_for_registration(locked):
                 raise RegistrationError(_("You can no longer register for this meeting."))
-            if active_registration(locked, details.email) is not None:
+            existing = active_registration(locked, details.email)
+            if existing is not None and user is None and existing.status == UNCONFIRMED:
+                # The guest lost the e-mail, or clicked twice: the same link once more (the view
+                # limits how often), and nothing they typed now replaces what was typed then.
+                send_after_commit(
+                    CONFIRM_LINK, _mail_context(existing, locked), to=[existing.email]
+                )
+                return existing
+            if existing is not None:
                 raise RegistrationError(_already_registered_message(), field="email")
             registration = Registration(
                 meeting=locked,

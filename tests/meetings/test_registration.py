@@ -314,3 +314,19 @@ def test_the_online_link_is_in_the_mail_and_calendar_only_with_a_place(
     assert "https://meet.example.nl/geheim" in registered.attachments[0][1].replace("\r\n ", "")
     assert "meet.example.nl" not in waiting.body
     assert "meet.example.nl" not in waiting.attachments[0][1].replace("\r\n ", "")
+
+
+def test_a_guest_who_lost_the_email_gets_the_same_link_again(
+    client: Client, committed: Committed
+) -> None:
+    meeting = MeetingFactory()
+    with committed():
+        client.post(f"/meetings/{meeting.slug}/register/", guest_data())
+        response = client.post(
+            f"/meetings/{meeting.slug}/register/", guest_data(name="Iemand Anders")
+        )
+    assert response["Location"] == f"/meetings/{meeting.slug}/register/sent/"
+    registration = Registration.objects.get(meeting=meeting)
+    assert registration.name == "Fatima el Amrani"
+    first, second = mail.outbox
+    assert confirm_link(first) == confirm_link(second)

@@ -103,12 +103,21 @@ def test_the_same_cancellation_twice_at_once_moves_up_one() -> None:
     assert statuses(meeting.pk) == {"registered": 1, "waiting": 1, "cancelled": 1}
 
 
-def test_a_double_click_registers_once_and_the_second_gets_the_message() -> None:
+def test_a_double_click_with_an_account_registers_once_and_the_second_gets_the_message() -> None:
     meeting = MeetingFactory()
-    outcomes = all_at_once(
-        *[lambda: register(meeting, Details(name="Fatima", email="fatima@example.nl"))] * 2
-    )
+    person = UserFactory()
+    outcomes = all_at_once(*[lambda: register(meeting, Details(), user=person)] * 2)
     assert Registration.objects.filter(meeting=meeting).count() == 1
     errors = [o for o in outcomes if isinstance(o, Exception)]
     assert len(errors) == 1
     assert errors[0].field == "email"
+
+
+def test_a_guests_double_click_registers_once_and_sends_the_same_link() -> None:
+    meeting = MeetingFactory()
+    outcomes = all_at_once(
+        *[lambda: register(meeting, Details(name="Fatima", email="fatima@example.nl"))] * 2
+    )
+    assert not [o for o in outcomes if isinstance(o, Exception)], outcomes
+    assert outcomes[0].pk == outcomes[1].pk
+    assert Registration.objects.filter(meeting=meeting).count() == 1
