@@ -7,7 +7,7 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Network meetings")
 
     def ready(self) -> None:
-        from meetings import figures
+        from meetings import figures, personal_data
         from meetings.models import (
             AgendaItem,
             Meeting,
@@ -19,6 +19,7 @@ class MeetingsConfig(AppConfig):
         from omzien import content_version
 
         figures.register()
+        personal_data.register()
 
         # Their tables have the trigger (migration 0003_content_version_triggers).
         content_version.watch(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetings.views import finding, page
+from meetings.views import finding, page, registration
 
 app_name = "meetings"
 
@@ -10,6 +10,30 @@ urlpatterns: list = [
     path("past/", finding.past, name="past"),
     path("map/", finding.map_view, name="map"),
     path("map.json", finding.map_data, name="map-data"),
-    # A meeting's public page (views/page.py); other parts add theirs under <slug>/ below it.
+    # Registration, calendars and who comes (issue 7, points 6, 7 and 8).
+    path("feed.ics", registration.feed, name="feed"),
+    path("regions/<slug:region>/feed.ics", registration.region_feed, name="region-feed"),
+    path("registration/<str:token>/", registration.registration_page, name="registration"),
+    path(
+        "registration/<str:token>/confirm/",
+        registration.confirm_view,
+        name="confirm-registration",
+    ),
+    path(
+        "registration/<str:token>/cancel/",
+        registration.cancel_view,
+        name="cancel-registration",
+    ),
+    path(
+        "registration/<str:token>/calendar.ics",
+        registration.registration_ics,
+        name="registration-calendar",
+    ),
+    path("<slug:slug>/register/", registration.register_view, name="register"),
+    path("<slug:slug>/register/sent/", registration.registration_sent, name="registration-sent"),
+    path("<slug:slug>/calendar.ics", registration.meeting_ics, name="calendar"),
+    path("<slug:slug>/registrations/", registration.registrations_list, name="registrations"),
+    path("<slug:slug>/registrations.csv", registration.registrations_csv, name="registrations-csv"),
+    # A meeting's public page (views/page.py); last, after every fixed address above.
     path("<slug:slug>/", page.detail, name="detail"),
 ]

@@ -43,6 +43,8 @@ def queue(message: EmailMessage) -> None:
             "alternatives": [
                 [content, mimetype] for content, mimetype in getattr(message, "alternatives", [])
             ],
+            # Text attachments only (a calendar file): (filename, content, mimetype).
+            "attachments": [list(attachment) for attachment in message.attachments],
         }
     )
 
@@ -57,6 +59,8 @@ def deliver(message: dict[str, Any], attempt: int = 1) -> None:
         reply_to=message["reply_to"],
         alternatives=[tuple(pair) for pair in message["alternatives"]],
     )
+    for filename, content, mimetype in message.get("attachments", []):
+        email.attach(filename, content, mimetype)
     try:
         email.send()
     except (smtplib.SMTPException, OSError) as error:

@@ -19,6 +19,7 @@ def send_after_commit(
     *,
     to: Iterable[str],
     reply_to: Iterable[str] = (),
+    attachments: Iterable[tuple[str, str, str]] = (),
 ) -> None:
     """`template` names a pair: `<template>_subject.txt` and `<template>_body.txt`.
 
@@ -26,6 +27,7 @@ def send_after_commit(
     rolled-back action never announces itself. Each recipient gets their own message: addresses
     stay private. Replies go to `reply_to`, or else to the network's address: never to noreply.
     Links use `site_url`: the address of the request being handled, else SITE_URL.
+    `attachments` are text files as (filename, content, mimetype), say a calendar file.
     """
     recipients = sorted(set(to))
     if not recipients:
@@ -41,5 +43,6 @@ def send_after_commit(
                 body,
                 to=[recipient],
                 reply_to=list(reply_to) or [settings.CONTACT_EMAIL],
+                attachments=list(attachments),
             )
         )

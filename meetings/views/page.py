@@ -4,14 +4,13 @@ report. A draft is a 404 for everyone but the coordinators."""
 import json
 
 from django.core.cache import caches
-from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
 from django.utils.timezone import localtime
 from django.views.decorators.http import require_safe
 
-from meetings.models import Meeting, Registration, Report
+from meetings.models import Meeting, Report
 from meetings.permissions import can_organise_meeting, can_see_meeting
 from omzien import content_version
 
@@ -68,14 +67,6 @@ def linked_data(request: HttpRequest, meeting: Meeting) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def counts(meeting: Meeting) -> dict[str, int]:
-    """How many have a place and how many wait: one query."""
-    return meeting.registrations.aggregate(
-        registered=Count("pk", filter=Q(status=Registration.Status.REGISTERED)),
-        waiting=Count("pk", filter=Q(status=Registration.Status.WAITING)),
-    )
-
-
 def report_of(meeting: Meeting) -> Report | None:
     try:
         return meeting.report
@@ -105,14 +96,12 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     longitude = (
         meeting.longitude if meeting.longitude is not None else meeting.municipality.longitude
     )
-    found_counts = SimpleLazyObject(lambda: counts(meeting))
     context = {
         "meeting": meeting,
         "co_hosts": SimpleLazyObject(lambda: list(meeting.co_hosts.order_by("name"))),
         "themes": SimpleLazyObject(lambda: list(meeting.themes.all())),
         "agenda_items": SimpleLazyObject(lambda: list(meeting.agenda_items.all())),
         "report": SimpleLazyObject(lambda: report_of(meeting) or {}),
-        "registration_counts": found_counts,
         "linked_data": SimpleLazyObject(lambda: linked_data(request, meeting)),
         "latitude": latitude,
         "longitude": longitude,

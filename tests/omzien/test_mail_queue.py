@@ -133,3 +133,24 @@ def test_a_message_that_keeps_failing_is_given_up_and_shown_to_staff(
     page = client.get("/admin/django_tasks_database/dbtaskresult/?status=FAILED")
     assert page.status_code == 200
     assert "deliver" in page.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_text_attachment_survives_the_queue(database_queue: None) -> None:
+    """A calendar file attached to a meeting's confirmation is stored with the message."""
+    with transaction.atomic():
+        send_after_commit(
+            "initiatives/email/join_answered",
+            {"initiative": {"name": "Zegveld Zorgt"}, "accepted": True},
+            to=["anna@example.nl"],
+            attachments=[
+                ("bijeenkomst.ics", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "text/calendar")
+            ],
+        )
+    assert mail.outbox == []
+    run_worker()
+    [message] = mail.outbox
+    filename, content, mimetype = message.attachments[0]
+    assert filename == "bijeenkomst.ics"
+    assert mimetype == "text/calendar"
+    assert "BEGIN:VCALENDAR" in content
