@@ -82,7 +82,7 @@ def test_counts_of_registered_and_waiting(client: Client, meeting: Meeting) -> N
     RegistrationFactory(meeting=meeting, status=Registration.Status.CANCELLED)
     text = text_of(client.get("/meetings/samen-bouwen/"))
     assert "3 mensen aangemeld" in text
-    assert "1 persoon op de wachtlijst" in text
+    assert "1 op de wachtlijst" in text
 
 
 def test_a_draft_is_hidden_from_all_but_coordinators(
