@@ -1,5 +1,11 @@
 from django.urls import path  # noqa: F401 (each part of the app adds its pages below)
 
+from meetings.views import rotation
+
 app_name = "meetings"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    # Fair rotation (meetings/rotation.py, meetings/ledger.py).
+    path("suggestions/", rotation.suggestions, name="suggestions"),
+    path("ledger/", rotation.ledger, name="ledger"),
+]
