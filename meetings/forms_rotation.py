@@ -3,26 +3,12 @@
 from typing import Any
 
 from django import forms
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import Theme
 from meetings.models import MAX_CAPACITY, Region
 from meetings.rotation import PlannedMeeting
-
-MONTHS = (
-    _("January"),
-    _("February"),
-    _("March"),
-    _("April"),
-    _("May"),
-    _("June"),
-    _("July"),
-    _("August"),
-    _("September"),
-    _("October"),
-    _("November"),
-    _("December"),
-)
 
 NEED_CHOICES = [
     ("step_free", _("step-free access")),
@@ -40,7 +26,7 @@ class SuggestionsForm(forms.Form):
         label=_("Month"),
         min_value=1,
         max_value=12,
-        widget=forms.Select(choices=[(n, name) for n, name in enumerate(MONTHS, start=1)]),
+        widget=forms.Select(choices=list(MONTHS.items())),
         error_messages={
             "min_value": _("Choose a month from January to December."),
             "max_value": _("Choose a month from January to December."),
