@@ -40,7 +40,9 @@ class SuggestionsForm(forms.Form):
         to_field_name="slug",
         required=False,
         empty_label=_("Any region"),
-        error_messages={"invalid_choice": _("We do not know this region. Choose one from the list.")},
+        error_messages={
+            "invalid_choice": _("We do not know this region. Choose one from the list.")
+        },
     )
     people = forms.IntegerField(
         label=_("Expected number of people"),

@@ -28,9 +28,7 @@ def load_candidates(now: datetime | None = None) -> list[Candidate]:
         Prefetch("themes", to_attr="theme_list")
     )
     capabilities = (
-        HostCapability.objects.filter(
-            can_host=True, initiative__status=Initiative.Status.APPROVED
-        )
+        HostCapability.objects.filter(can_host=True, initiative__status=Initiative.Status.APPROVED)
         .select_related("initiative")
         .only(
             *(
@@ -43,6 +41,7 @@ def load_candidates(now: datetime | None = None) -> list[Candidate]:
             "initiative__municipality_id",
         )
         .prefetch_related(
+            # To `open_offers` of each initiative (mypy cannot know it: an ignore below).
             Prefetch("initiative__host_offers", open_offers.order_by("created_at"), "open_offers")
         )
     )
@@ -79,7 +78,7 @@ def load_candidates(now: datetime | None = None) -> list[Candidate]:
                         preferred_months=tuple(offer.preferred_months),
                         offer_id=offer.pk,
                     )
-                    for offer in initiative.open_offers
+                    for offer in initiative.open_offers  # type: ignore[attr-defined]
                 ),
                 last_hosted=hosted.last,
                 times_hosted=hosted.times,

@@ -70,7 +70,9 @@ def hosting_by_initiative(now: datetime) -> dict[int, Hosting]:
         )
     )
     for row in as_host:
-        result.setdefault(row["host_id"], Hosting()).add(row["times"], row["last"], row["this_year"])
+        result.setdefault(row["host_id"], Hosting()).add(
+            row["times"], row["last"], row["this_year"]
+        )
     as_co_host = (
         Meeting.co_hosts.through.objects.filter(held_q(now, "meeting__"))
         # A co-host that is also the meeting's host counts once.
@@ -113,9 +115,8 @@ def attendance_by_initiative(now: datetime) -> dict[int, int]:
 
 def regions_of_municipalities() -> dict[int, RegionName]:
     """The region of each municipality (the first by name, should one be in two). One query."""
-    rows = (
-        Region.municipalities.through.objects.order_by("region__name")
-        .values_list("municipality_id", "region_id", "region__name", "region__slug")
+    rows = Region.municipalities.through.objects.order_by("region__name").values_list(
+        "municipality_id", "region_id", "region__name", "region__slug"
     )
     result: dict[int, RegionName] = {}
     for municipality_id, pk, name, slug in rows:
@@ -123,9 +124,7 @@ def regions_of_municipalities() -> dict[int, RegionName]:
     return result
 
 
-def hosting_by_region(
-    now: datetime, regions: dict[int, RegionName]
-) -> dict[int, Hosting]:
+def hosting_by_region(now: datetime, regions: dict[int, RegionName]) -> dict[int, Hosting]:
     """Per region (by pk): how many held meetings took place in it, and when the last. One
     query; a meeting counts for the region of its municipality."""
     rows = (

@@ -193,9 +193,7 @@ def _fit(candidate: Candidate, planned: PlannedMeeting) -> tuple[list[str], list
             % {"rooms": candidate.breakout_rooms, "wanted": planned.breakout_rooms}
         )
     misfits += [
-        _need_missing(need)
-        for need in NEEDS
-        if need in planned.needs and not candidate.has(need)
+        _need_missing(need) for need in NEEDS if need in planned.needs and not candidate.has(need)
     ]
     if misfits:
         return [], misfits
@@ -295,9 +293,7 @@ def _suggestion(candidate: Candidate, planned: PlannedMeeting, today: date) -> S
             )
         else:
             months = months_between(candidate.region_last_hosted, today)
-            score += (
-                min(months, MONTHS_SINCE_REGION_HOSTED_CAP) * MONTH_SINCE_REGION_HOSTED_POINTS
-            )
+            score += min(months, MONTHS_SINCE_REGION_HOSTED_CAP) * MONTH_SINCE_REGION_HOSTED_POINTS
             reasons.append(
                 ngettext(
                     "region %(region)s has not had its turn for %(months)d month",

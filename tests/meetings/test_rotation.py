@@ -166,7 +166,9 @@ def test_misfits_in_dutch() -> None:
         breakout_rooms=4,
         needs=frozenset({"step_free", "hybrid", "catering"}),
     )
-    candidate = replace(BASE, name="Klein", capacity=30, step_free=False, last_hosted=date(2026, 12, 1))
+    candidate = replace(
+        BASE, name="Klein", capacity=30, step_free=False, last_hosted=date(2026, 12, 1)
+    )
     with translation.override("nl"):
         [suggestion] = suggest([candidate], planned, TODAY)
     assert not suggestion.fits
