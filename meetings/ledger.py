@@ -5,7 +5,8 @@ it is typed in. Read in a fixed number of queries, however many meetings and ini
 
 A meeting counts as held when its status is "held", or when it is published and its end has
 passed: coordinators do not always mark a meeting held at once, and it did take place. Drafts and
-cancelled meetings never count.
+cancelled meetings never count. (The page's cached copy, kept under the content version, can so
+be up to its ten minutes behind a meeting that just ended without anyone marking it held.)
 """
 
 from dataclasses import dataclass, field

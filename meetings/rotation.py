@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.utils.dates import MONTHS
+from django.utils.dates import MONTHS, WEEKDAYS
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -119,6 +119,11 @@ class Suggestion:
     offer: OpenOffer | None = None
 
     @property
+    def availability(self) -> str:
+        """The days and parts of the day the host is available, in words ("" when not said)."""
+        return availability(self.candidate)
+
+    @property
     def summary(self) -> str:
         """The reasons and the misfits as one sentence's worth of words."""
         return "; ".join([*self.reasons, *self.misfits])
@@ -135,6 +140,14 @@ def months_between(earlier: date, later: date) -> int:
 def month_name(month: int) -> str:
     """The month's name in the language of the request (Django's own translations)."""
     return str(MONTHS[month])
+
+
+def availability(candidate: Candidate) -> str:
+    """ "Monday, Thursday; evening": the days (1 is Monday) and parts of the day it can host."""
+    parts = {"morning": _("morning"), "afternoon": _("afternoon"), "evening": _("evening")}
+    days = ", ".join(str(WEEKDAYS[day - 1]) for day in sorted(candidate.weekdays) if 1 <= day <= 7)
+    times = ", ".join(str(parts[part]) for part in parts if part in candidate.day_parts)
+    return "; ".join(text for text in (days, times) if text)
 
 
 def _need_missing(need: str) -> str:

@@ -213,3 +213,11 @@ def test_matching_theme_and_month_in_dutch() -> None:
 )
 def test_months_between(earlier: date, later: date, months: int) -> None:
     assert months_between(earlier, later) == months
+
+
+def test_availability_in_dutch() -> None:
+    candidate = replace(BASE, name="Avond", weekdays=(4, 1), day_parts=("evening", "morning"))
+    with translation.override("nl"):
+        [suggestion] = suggest([candidate], PLAN, TODAY)
+        assert suggestion.availability == "maandag, donderdag; ochtend, avond"
+        assert suggest([BASE], PLAN, TODAY)[0].availability == ""

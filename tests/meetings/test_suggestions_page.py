@@ -3,7 +3,9 @@
 from collections.abc import Callable
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 
@@ -163,3 +165,27 @@ def test_candidates_carry_their_history() -> None:
     assert candidates["Gast"].region == "Utrecht (stad)"
     assert candidates["Gast"].region_last_hosted == timezone.localdate(days_ago(30))
     assert Initiative.objects.count() == 2
+
+
+def test_the_page_in_a_constant_number_of_queries(
+    login: Callable[[User], Client], coordinator: User
+) -> None:
+    def grow(n: int) -> None:
+        for _ in range(n):
+            host = HostCapabilityFactory(weekdays=[2], day_parts=["evening"]).initiative
+            HostOfferFactory(initiative=host, preferred_months=[4])
+            meeting = HeldMeetingFactory(host=host)
+            RegistrationFactory(meeting=meeting, initiative=InitiativeFactory(), attended=True)
+
+    client = login(coordinator)
+    client.get(URL)  # the session settles
+    grow(2)
+    with CaptureQueriesContext(connection) as few_queries:
+        few = client.get(URL, QUESTION)
+    grow(15)
+    with CaptureQueriesContext(connection) as many_queries:
+        many = client.get(URL, QUESTION)
+    # The person, the themes, the candidates (8) and the regions of the form.
+    assert len(few_queries) == len(many_queries) <= 16
+    assert many.content.decode().count("rotation-item__title") == 17
+    assert few.content.decode().count("rotation-item__title") == 2
