@@ -26,10 +26,17 @@ def suggestions(request: AuthenticatedHttpRequest) -> HttpResponse:
     if asked and form.is_valid():
         planned = form.planned(list(Theme.objects.only("pk", "name")))
         ranked = suggest(load_candidates(), planned, timezone.localdate())
+    fitting = [s for s in ranked or [] if s.fits]
     return render(
         request,
         "meetings/suggestions.html",
-        {"form": form, "suggestions": ranked, "asked": asked},
+        {
+            "form": form,
+            "suggestions": ranked,
+            "fitting": fitting,
+            "fitting_count": len(fitting),
+            "misfitting": [s for s in ranked or [] if not s.fits],
+        },
     )
 
 
