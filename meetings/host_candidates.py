@@ -83,6 +83,7 @@ def load_candidates(now: datetime | None = None) -> list[Candidate]:
                 last_hosted=hosted.last,
                 times_hosted=hosted.times,
                 attended=attendance.get(initiative.pk, 0),
+                details_stale=capability.is_stale,
                 region_last_hosted=(
                     region_hosting[region.pk].last
                     if region is not None and region.pk in region_hosting

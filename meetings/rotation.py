@@ -91,6 +91,8 @@ class Candidate:
     times_hosted: int = 0
     attended: int = 0
     region_last_hosted: date | None = None
+    # Its members have not confirmed these facts for a year (HostCapability.is_stale).
+    details_stale: bool = False
 
     def has(self, need: str) -> bool:
         return bool(getattr(self, "hybrid_kit" if need == "hybrid" else need))
@@ -162,10 +164,44 @@ def _need_missing(need: str) -> str:
     }[need]
 
 
+# Words of four letters or more that say nothing about a theme, so two themes do not "match" on them.
+STOPWORDS = frozenset(
+    [
+        "voor",
+        "onder",
+        "naar",
+        "over",
+        "door",
+        "zijn",
+        "deze",
+        "onze",
+        "hebben",
+        "worden",
+        "kunnen",
+        "willen",
+        "andere",
+        "elkaar",
+        "samen",
+        "welke",
+        "waar",
+        "wanneer",
+        "wijk",
+        "buurt",
+        "bewoners",
+        "initiatief",
+        "initiatieven",
+        "with",
+        "from",
+        "that",
+        "what",
+    ]
+)
+
+
 def _words(text: str) -> set[str]:
-    """The words of a theme that say something (longer than three letters)."""
+    """The words of a theme that say something (longer than three letters, not a stopword)."""
     cleaned = "".join(c if c.isalnum() else " " for c in text.casefold())
-    return {word for word in cleaned.split() if len(word) > 3}
+    return {word for word in cleaned.split() if len(word) > 3 and word not in STOPWORDS}
 
 
 def theme_matches(offer: OpenOffer, planned: PlannedMeeting) -> bool:
@@ -315,6 +351,9 @@ def _suggestion(candidate: Candidate, planned: PlannedMeeting, today: date) -> S
                 )
                 % {"region": candidate.region, "months": months}
             )
+
+    if candidate.details_stale:
+        reasons.append(_("its host details were last confirmed more than a year ago"))
 
     return Suggestion(
         candidate=candidate,

@@ -221,3 +221,22 @@ def test_availability_in_dutch() -> None:
         [suggestion] = suggest([candidate], PLAN, TODAY)
         assert suggestion.availability == "maandag, donderdag; ochtend, avond"
         assert suggest([BASE], PLAN, TODAY)[0].availability == ""
+
+
+def test_stale_details_are_said() -> None:
+    with translation.override("nl"):
+        [suggestion] = suggest([replace(BASE, name="Oud", details_stale=True)], PLAN, TODAY)
+    assert suggestion.reasons[-1] == (
+        "de gegevens als gastheer zijn al meer dan een jaar niet bevestigd"
+    )
+
+
+def test_no_theme_match_on_empty_words() -> None:
+    planned = replace(PLAN, theme="Samen in de buurt voor elkaar")
+    with translation.override("nl"):
+        [suggestion] = suggest(
+            [replace(BASE, name="B", offers=(OpenOffer("Samen de buurt vergroenen"),))],
+            planned,
+            TODAY,
+        )
+    assert "bood aan gastheer te zijn: ‘Samen de buurt vergroenen’" in suggestion.reasons

@@ -189,3 +189,10 @@ def test_the_page_in_a_constant_number_of_queries(
     assert len(few_queries) == len(many_queries) <= 16
     assert many.content.decode().count("rotation-item__title") == 17
     assert few.content.decode().count("rotation-item__title") == 2
+
+
+def test_candidates_say_when_their_details_are_stale() -> None:
+    HostCapabilityFactory(initiative__name="Vers")
+    HostCapabilityFactory(initiative__name="Oud", confirmed_at=days_ago(400))
+    stale = {c.name: c.details_stale for c in load_candidates()}
+    assert stale == {"Vers": False, "Oud": True}
