@@ -42,3 +42,16 @@ def can_keep_host_capability(user: Person, initiative: Initiative) -> bool:
 def can_offer_to_host(user: Person, initiative: Initiative) -> bool:
     """Only a member of an approved initiative offers it as host (DESIGN.md's roles table)."""
     return initiative.is_public and is_member(user, initiative)
+
+
+# --- Fair rotation: suggestions and the ledger (meetings/rotation.py, meetings/ledger.py) -------
+
+
+def can_see_host_suggestions(user: Person) -> bool:
+    """The ranked host suggestions are the coordinators' planning tool."""
+    return can_manage_meetings(user)
+
+
+def can_see_ledger_flags(user: Person) -> bool:
+    """The ledger is public; its flags ("comes often, never hosted") are for coordinators."""
+    return is_coordinator(user)

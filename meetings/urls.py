@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetings.views import finding, page, registration
+from meetings.views import finding, page, registration, rotation
 
 app_name = "meetings"
 
@@ -34,6 +34,9 @@ urlpatterns: list = [
     path("<slug:slug>/calendar.ics", registration.meeting_ics, name="calendar"),
     path("<slug:slug>/registrations/", registration.registrations_list, name="registrations"),
     path("<slug:slug>/registrations.csv", registration.registrations_csv, name="registrations-csv"),
+    # Fair rotation (meetings/rotation.py, meetings/ledger.py).
+    path("suggestions/", rotation.suggestions, name="suggestions"),
+    path("ledger/", rotation.ledger, name="ledger"),
     # A meeting's public page (views/page.py); last, after every fixed address above.
     path("<slug:slug>/", page.detail, name="detail"),
 ]
