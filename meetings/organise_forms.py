@@ -34,6 +34,13 @@ class MeetingForm(forms.ModelForm):
         help_text=_("How many people fit, from 1 to %(max)d.") % {"max": MAX_CAPACITY},
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
+    online_link = forms.URLField(
+        label=Meeting._meta.get_field("online_link").verbose_name,
+        help_text=Meeting._meta.get_field("online_link").help_text,
+        required=False,
+        assume_scheme="https",
+        max_length=200,
+    )
     schedule_anyway = forms.BooleanField(
         label=_("I have read the warnings above; schedule the meeting anyway."), required=False
     )

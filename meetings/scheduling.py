@@ -175,7 +175,7 @@ def update_meeting(meeting: Meeting, form: Any, agenda: Any, *, by: User) -> Mee
         m2m_changed = bool({"co_hosts", "themes"} & set(form.changed_data))
         if not (columns or m2m_changed or agenda.has_changed()):
             return before
-        updated: Meeting = form.instance
+        updated: Meeting = form.save(commit=False)
         # What this form did not change is as read under the lock (another edit, a cancel).
         for field in Meeting._meta.concrete_fields:
             if field.attname not in columns and field.name not in columns:
