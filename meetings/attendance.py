@@ -29,7 +29,9 @@ def can_look_back(meeting: Meeting) -> bool:
 def _locked_for_looking_back(meeting: Meeting) -> Meeting:
     locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if not can_look_back(locked):
-        raise MeetingRuleError(_("Attendance and the report can be recorded once the meeting has begun."))
+        raise MeetingRuleError(
+            _("Attendance and the report can be recorded once the meeting has begun.")
+        )
     return locked
 
 
@@ -65,7 +67,9 @@ def add_walk_in(meeting: Meeting, initiative: Initiative, people: int, *, by: Us
         locked = _locked_for_looking_back(meeting)
         try:
             with transaction.atomic():
-                walk_in = WalkIn.objects.create(meeting=locked, initiative=initiative, people=people)
+                walk_in = WalkIn.objects.create(
+                    meeting=locked, initiative=initiative, people=people
+                )
         except IntegrityError as error:
             if violated_constraint(error) == "walkin_once_per_initiative":
                 raise MeetingRuleError(

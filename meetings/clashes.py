@@ -93,7 +93,9 @@ def meetings_nearby(planned: PlannedMeeting) -> list[Clash]:
     return [
         Clash(
             "region",
-            _("On %(date)s there is already a meeting in region %(region)s: “%(title)s” in %(place)s.")
+            _(
+                "On %(date)s there is already a meeting in region %(region)s: “%(title)s” in %(place)s."
+            )
             % {
                 "date": _day(other.starts_at),
                 "region": region_names,

@@ -8,6 +8,7 @@ from django import forms
 from django.conf import settings
 from django.core.validators import URLValidator
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import Initiative, Municipality, Theme
@@ -19,23 +20,29 @@ def dutch_moment(day: date, clock: time) -> datetime:
     return datetime.combine(day, clock, tzinfo=ZoneInfo(settings.TIME_ZONE))
 
 
+def _choice_field(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)  # ModelMultipleChoiceField is one too
+    return field
+
+
 class MeetingForm(forms.ModelForm):
     date = forms.DateField(
-        label=_("date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     start_time = forms.TimeField(
-        label=_("starts at"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+        label=_("Start time"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
     end_time = forms.TimeField(
-        label=_("ends at"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+        label=_("End time"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
     capacity = forms.IntegerField(
-        label=_("places"),
+        label=capfirst(Meeting._meta.get_field("capacity").verbose_name),
         help_text=_("How many people fit, from 1 to %(max)d.") % {"max": MAX_CAPACITY},
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
     online_link = forms.URLField(
-        label=Meeting._meta.get_field("online_link").verbose_name,
+        label=capfirst(Meeting._meta.get_field("online_link").verbose_name),
         help_text=Meeting._meta.get_field("online_link").help_text,
         required=False,
         assume_scheme="https",
@@ -74,8 +81,8 @@ class MeetingForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 6}),
         }
         labels = {
-            "latitude": _("latitude"),
-            "longitude": _("longitude"),
+            "latitude": capfirst(_("latitude")),
+            "longitude": capfirst(_("longitude")),
         }
         help_texts = {
             "latitude": _(
@@ -87,23 +94,26 @@ class MeetingForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         approved = Initiative.objects.approved().order_by("name")
-        self.fields["host"].queryset = approved
-        self.fields["co_hosts"].queryset = approved
-        self.fields["themes"].queryset = Theme.objects.order_by("name")
-        self.fields["municipality"].queryset = Municipality.objects.order_by("name")
+        _choice_field(self, "host").queryset = approved
+        _choice_field(self, "co_hosts").queryset = approved
+        _choice_field(self, "themes").queryset = Theme.objects.order_by("name")
+        _choice_field(self, "municipality").queryset = Municipality.objects.order_by("name")
         self.fields["municipality"].error_messages["invalid_choice"] = _(
             "Choose one of the municipalities of the province of Utrecht from the list."
         )
         self.fields["host"].error_messages["invalid_choice"] = _(
             "Choose an initiative from the directory as host."
         )
-        self.fields["kind"].choices = Meeting.Kind.choices  # no empty choice for radio buttons
+        kind = self.fields["kind"]
+        assert isinstance(kind, forms.ChoiceField)
+        kind.choices = Meeting.Kind.choices  # no empty choice for radio buttons
         meeting = self.instance
         if meeting.pk and meeting.starts_at and not self.is_bound:
-            starts, ends = timezone.localtime(meeting.starts_at), timezone.localtime(meeting.ends_at)
-            self.initial.update(
-                date=starts.date(), start_time=starts.time(), end_time=ends.time()
+            starts, ends = (
+                timezone.localtime(meeting.starts_at),
+                timezone.localtime(meeting.ends_at),
             )
+            self.initial.update(date=starts.date(), start_time=starts.time(), end_time=ends.time())
         self.clashes: list = []
 
     @property
@@ -127,15 +137,15 @@ class MeetingForm(forms.ModelForm):
         return co_hosts
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         day, start, end = data.get("date"), data.get("start_time"), data.get("end_time")
         if day and start and end:
             starts_at, ends_at = dutch_moment(day, start), dutch_moment(day, end)
             if ends_at <= starts_at:
                 self.add_error("end_time", _("The end must be after the start."))
-            elif self.is_new and starts_at < timezone.now():
-                self.add_error("date", _("This moment has passed. Choose a date in the future."))
-            elif "date" in self.changed_data and starts_at < timezone.now() and not self.is_new:
+            elif (self.is_new and starts_at < timezone.now()) or (
+                "date" in self.changed_data and starts_at < timezone.now() and not self.is_new
+            ):
                 self.add_error("date", _("This moment has passed. Choose a date in the future."))
             else:
                 self.instance.starts_at, self.instance.ends_at = starts_at, ends_at
@@ -194,7 +204,7 @@ class WalkInForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["initiative"].queryset = Initiative.objects.approved().order_by("name")
+        _choice_field(self, "initiative").queryset = Initiative.objects.approved().order_by("name")
         self.fields["people"].widget.attrs["max"] = MAX_CAPACITY
 
     def clean_people(self) -> int:

@@ -110,7 +110,9 @@ def brief_hosts(now: datetime) -> int:
                 {
                     "meeting": meeting,
                     "when": time_span(meeting.starts_at, meeting.ends_at),
-                    "registered": registrations.filter(status=Registration.Status.REGISTERED).count(),
+                    "registered": registrations.filter(
+                        status=Registration.Status.REGISTERED
+                    ).count(),
                     "waiting": registrations.filter(status=Registration.Status.WAITING).count(),
                     "needs": needs,
                     "tasks": open_tasks(meeting),

@@ -27,7 +27,11 @@ from omzien.mailing import send_after_commit
 # Columns of the form that e-mail the registered people when they change.
 TOLD_WHEN_CHANGED = ("starts_at", "ends_at", "venue_name", "address", "municipality", "kind")
 # The form's own fields and the columns they write.
-FORM_COLUMNS = {"date": ("starts_at", "ends_at"), "start_time": ("starts_at",), "end_time": ("ends_at",)}
+FORM_COLUMNS = {
+    "date": ("starts_at", "ends_at"),
+    "start_time": ("starts_at",),
+    "end_time": ("ends_at",),
+}
 
 
 def time_span(starts_at: datetime, ends_at: datetime) -> str:
@@ -74,9 +78,13 @@ def _save(meeting: Meeting, **kwargs: Any) -> None:
     except IntegrityError as error:
         constraint = violated_constraint(error)
         if constraint == "meeting_ends_after_it_starts":
-            raise MeetingRuleError(_("The end must be after the start."), field="end_time") from error
+            raise MeetingRuleError(
+                _("The end must be after the start."), field="end_time"
+            ) from error
         if constraint == "meeting_capacity_in_range":
-            raise MeetingRuleError(_("A meeting has from 1 to 1000 places."), field="capacity") from error
+            raise MeetingRuleError(
+                _("A meeting has from 1 to 1000 places."), field="capacity"
+            ) from error
         if constraint == "meeting_point_has_both_coordinates":
             raise MeetingRuleError(
                 _("Give both the latitude and the longitude, or neither."), field="latitude"

@@ -15,8 +15,8 @@ add the next school year then.
 from dataclasses import dataclass
 from datetime import date
 
-from django.utils.translation import gettext_lazy as _
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
+from django.forms import BaseInlineFormSet
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -65,7 +65,7 @@ def _url_if_known(name: str, slug: str) -> str:
 
 
 def _schedule(
-    request: AuthenticatedHttpRequest, form: MeetingForm, agenda: AgendaFormSet
+    request: AuthenticatedHttpRequest, form: MeetingForm, agenda: BaseInlineFormSet
 ) -> bool:
     """Whether the form may be saved: valid, and its clashes (if any) confirmed."""
     if not (form.is_valid() and agenda.is_valid()):
@@ -74,7 +74,9 @@ def _schedule(
         return True
     meeting = form.instance
     form.clashes = clashes_for(
-        PlannedMeeting(meeting.starts_at, meeting.ends_at, form.cleaned_data["municipality"], meeting.pk)
+        PlannedMeeting(
+            meeting.starts_at, meeting.ends_at, form.cleaned_data["municipality"], meeting.pk
+        )
     )
     return not form.clashes or form.cleaned_data["schedule_anyway"]
 
@@ -82,7 +84,7 @@ def _schedule(
 def _form_page(
     request: AuthenticatedHttpRequest,
     form: MeetingForm,
-    agenda: AgendaFormSet,
+    agenda: BaseInlineFormSet,
     meeting: Meeting | None,
 ) -> HttpResponse:
     return render(
@@ -139,7 +141,9 @@ def edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
             if meeting.status == Meeting.Status.PUBLISHED:
                 messages.success(
                     request,
-                    _("The changes are saved. If the time or place changed, everyone registered is told by e-mail."),
+                    _(
+                        "The changes are saved. If the time or place changed, everyone registered is told by e-mail."
+                    ),
                 )
             else:
                 messages.success(request, _("The changes are saved."))
@@ -156,9 +160,7 @@ def publish(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     except MeetingRuleError as error:
         messages.error(request, error.message)
     else:
-        messages.success(
-            request, _("The meeting is published: everyone can find it and register.")
-        )
+        messages.success(request, _("The meeting is published: everyone can find it and register."))
     return redirect("meetings:organise", slug=meeting.slug)
 
 
@@ -216,9 +218,7 @@ def tick_task(request: AuthenticatedHttpRequest, slug: str, task: int) -> HttpRe
 
 
 def _not_yet(request: AuthenticatedHttpRequest, meeting: Meeting) -> HttpResponse:
-    return render(
-        request, "meetings/organise/not_yet.html", {"meeting": meeting}, status=200
-    )
+    return render(request, "meetings/organise/not_yet.html", {"meeting": meeting}, status=200)
 
 
 @login_required
@@ -257,7 +257,9 @@ def record_attendance(request: AuthenticatedHttpRequest, slug: str) -> HttpRespo
         "meeting": meeting,
         "when": scheduling.time_span(meeting.starts_at, meeting.ends_at),
         "registrations": attendance.came_registrations(meeting),
-        "walk_ins": list(meeting.walk_ins.select_related("initiative").order_by("initiative__name")),
+        "walk_ins": list(
+            meeting.walk_ins.select_related("initiative").order_by("initiative__name")
+        ),
         "walk_in_form": walk_in_form,
         "counts": attendance.attendance_counts(meeting),
     }

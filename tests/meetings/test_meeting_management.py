@@ -30,8 +30,12 @@ def test_a_coordinator_schedules_a_draft_with_its_programme_and_tasks(
     day = quiet_day()
     data = form_data(
         host,
-        **{"agenda-0-starts_at": "16:30", "agenda-0-title": "Welkom", "agenda-1-starts_at": "17:00",
-           "agenda-1-title": "Gesprek over het thema"},
+        **{
+            "agenda-0-starts_at": "16:30",
+            "agenda-0-title": "Welkom",
+            "agenda-1-starts_at": "17:00",
+            "agenda-1-title": "Gesprek over het thema",
+        },
     )
     response = client.post("/meetings/new/", data)
     meeting = Meeting.objects.get()
@@ -62,7 +66,8 @@ def test_the_same_title_on_the_same_day_gets_its_own_address(
     client.force_login(coordinator)
     client.post("/meetings/new/", form_data(host, start_time="10:00", end_time="11:00"))
     client.post(
-        "/meetings/new/", form_data(host, start_time="19:00", end_time="21:00", schedule_anyway="on")
+        "/meetings/new/",
+        form_data(host, start_time="19:00", end_time="21:00", schedule_anyway="on"),
     )
     slugs = sorted(Meeting.objects.values_list("slug", flat=True))
     assert slugs[1] == slugs[0] + "-2"
@@ -110,7 +115,8 @@ def test_the_databases_rule_on_end_and_start_becomes_a_field_message(
     """Two people at once: the check passed, the database refuses; told next to the field."""
     form = MeetingForm(form_data(host))
     agenda = AgendaFormSet(form_data(host), instance=Meeting(), prefix="agenda")
-    assert form.is_valid() and agenda.is_valid()
+    assert form.is_valid()
+    assert agenda.is_valid()
     form.instance.ends_at = form.instance.starts_at - timedelta(hours=1)
     with pytest.raises(MeetingRuleError) as caught:
         scheduling.create_meeting(form, agenda, by=coordinator)
@@ -125,9 +131,8 @@ def test_a_clash_is_a_warning_to_confirm_never_a_block(
     day = quiet_day()
     MeetingFactory(
         title="Al gepland",
-        starts_at=timezone.make_aware(
-            timezone.datetime(day.year, day.month, day.day, 10)
-        ) + timedelta(days=3),
+        starts_at=timezone.make_aware(timezone.datetime(day.year, day.month, day.day, 10))
+        + timedelta(days=3),
     )
     response = client.post("/meetings/new/", form_data(host))
     assert response.status_code == 200
@@ -179,8 +184,14 @@ def test_moving_a_published_meeting_tells_registered_and_waiting_people_what_cha
     with committed():
         response = client.post(
             f"/meetings/{meeting.slug}/edit/",
-            edit_data(meeting, date="2027-03-24", start_time="19:00", end_time="21:00",
-                      address="Kanaalweg 1, Utrecht", schedule_anyway="on"),
+            edit_data(
+                meeting,
+                date="2027-03-24",
+                start_time="19:00",
+                end_time="21:00",
+                address="Kanaalweg 1, Utrecht",
+                schedule_anyway="on",
+            ),
         )
     assert response.status_code == 302
     meeting.refresh_from_db()
@@ -219,7 +230,8 @@ def test_an_edit_after_a_cancel_does_not_undo_it(coordinator: User) -> None:
     data = edit_data(meeting, title="Nieuwe titel")
     form = MeetingForm(data, instance=meeting)
     agenda = AgendaFormSet(data, instance=meeting, prefix="agenda")
-    assert form.is_valid() and agenda.is_valid()
+    assert form.is_valid()
+    assert agenda.is_valid()
     scheduling.cancel_meeting(Meeting.objects.get(pk=meeting.pk), reason="Ziek", by=coordinator)
     with pytest.raises(MeetingRuleError):
         scheduling.update_meeting(meeting, form, agenda, by=coordinator)
@@ -234,7 +246,8 @@ def test_an_edit_writes_only_what_it_changed(coordinator: User) -> None:
     data = edit_data(meeting, title="Nieuwe titel")
     form = MeetingForm(data, instance=meeting)
     agenda = AgendaFormSet(data, instance=meeting, prefix="agenda")
-    assert form.is_valid() and agenda.is_valid()
+    assert form.is_valid()
+    assert agenda.is_valid()
     Meeting.objects.filter(pk=meeting.pk).update(venue_name="Wijkcentrum")
     scheduling.update_meeting(meeting, form, agenda, by=coordinator)
     meeting.refresh_from_db()

@@ -1,3 +1,4 @@
+import itertools
 from datetime import date, timedelta
 
 from django.utils import timezone
@@ -27,7 +28,7 @@ def test_every_school_year_has_its_five_holidays_in_order() -> None:
         assert holiday.first_day <= holiday.last_day
         assert holiday.first_day.weekday() == 5  # a holiday runs from a Saturday
         assert holiday.last_day.weekday() == 6  # to a Sunday
-    for earlier, later in zip(REGION_MIDDEN, REGION_MIDDEN[1:], strict=False):
+    for earlier, later in itertools.pairwise(REGION_MIDDEN):
         assert earlier.last_day < later.first_day
 
 
