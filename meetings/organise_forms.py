@@ -1,6 +1,7 @@
 """The coordinators' forms: a meeting with its programme, cancelling, attendance, the report."""
 
 from datetime import date, datetime, time
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -13,6 +14,10 @@ from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import Initiative, Municipality, Theme
 from meetings.models import MAX_CAPACITY, AgendaItem, Meeting, Report, WalkIn
+
+# A generous box around the province of Utrecht: a point outside it is a typing error.
+LATITUDES = (Decimal("51.5"), Decimal("52.6"))
+LONGITUDES = (Decimal("4.5"), Decimal("5.9"))
 
 
 def dutch_moment(day: date, clock: time) -> datetime:
@@ -104,6 +109,11 @@ class MeetingForm(forms.ModelForm):
         self.fields["host"].error_messages["invalid_choice"] = _(
             "Choose an initiative from the directory as host."
         )
+        for name in ("latitude", "longitude"):
+            for problem in ("max_digits", "max_decimal_places", "max_whole_digits"):
+                self.fields[name].error_messages[problem] = _(
+                    "Give a number like 52.09083, with at most 5 decimals."
+                )
         kind = self.fields["kind"]
         assert isinstance(kind, forms.ChoiceField)
         kind.choices = Meeting.Kind.choices  # no empty choice for radio buttons
@@ -119,6 +129,13 @@ class MeetingForm(forms.ModelForm):
     @property
     def is_new(self) -> bool:
         return self.instance.pk is None
+
+    def clean_title(self) -> str:
+        # One line: the title is an e-mail's subject, where a line break is refused.
+        return " ".join(self.cleaned_data["title"].split())
+
+    def clean_question(self) -> str:
+        return " ".join(self.cleaned_data["question"].split())
 
     def clean_capacity(self) -> int:
         capacity = self.cleaned_data["capacity"]
@@ -157,7 +174,13 @@ class MeetingForm(forms.ModelForm):
         if kind in (Meeting.Kind.IN_PERSON, Meeting.Kind.HYBRID) and not data.get("address"):
             self.add_error("address", _("Where do people come? Give the address of the venue."))
         latitude, longitude = data.get("latitude"), data.get("longitude")
-        if (latitude is None) != (longitude is None):
+        if latitude is not None and not LATITUDES[0] <= latitude <= LATITUDES[1]:
+            self.add_error("latitude", _("This point is not in or near the province of Utrecht."))
+        elif longitude is not None and not LONGITUDES[0] <= longitude <= LONGITUDES[1]:
+            self.add_error("longitude", _("This point is not in or near the province of Utrecht."))
+        elif (latitude is None) != (longitude is None) and not (
+            self.has_error("latitude") or self.has_error("longitude")
+        ):
             self.add_error(
                 "longitude" if longitude is None else "latitude",
                 _("Give both the latitude and the longitude, or neither."),

@@ -160,3 +160,32 @@ def test_the_reports_to_write_queue(
         list(meetings_without_report()[:5])
         for item in meetings_without_report()[:5]:
             str(item.host.name), str(item.municipality.name)
+
+
+@pytest.mark.parametrize("page", ["attendance", "organise"])
+def test_the_organisers_pages_cost_the_same_queries_for_few_and_many_people(
+    client: Client, coordinator: User, page: str
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from meetings.task_list import create_tasks
+
+    meeting = ended()
+    create_tasks(meeting)
+    client.force_login(coordinator)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(f"/meetings/{meeting.slug}/{page}/").status_code == 200
+        return len(captured)
+
+    for _one in range(2):
+        RegistrationFactory(meeting=meeting, initiative=InitiativeFactory())
+        WalkIn.objects.create(meeting=meeting, initiative=InitiativeFactory(), people=2)
+    queries()  # the first request of a session fills what the frame keeps
+    few = queries()
+    for _more in range(20):
+        RegistrationFactory(meeting=meeting, initiative=InitiativeFactory())
+        WalkIn.objects.create(meeting=meeting, initiative=InitiativeFactory(), people=2)
+    assert queries() == few

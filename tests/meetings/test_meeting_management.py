@@ -94,6 +94,9 @@ def test_the_host_is_chosen_beforehand_from_the_rotation_suggestions(
         ({"kind": "hybrid"}, "online_link", "heeft een link nodig"),
         ({"kind": "in_person", "address": ""}, "address", "adres"),
         ({"latitude": "52.1"}, "longitude", "allebei"),
+        ({"latitude": "152.1", "longitude": "5.1"}, "latitude", "niet in of bij de provincie"),
+        ({"latitude": "52.1", "longitude": "-5.1"}, "longitude", "niet in of bij de provincie"),
+        ({"latitude": "52.1234567", "longitude": "5.1"}, "latitude", "ten hoogste 5 decimalen"),
     ],
 )
 def test_bad_input_is_told_next_to_its_field_and_nothing_typed_is_lost(
@@ -107,6 +110,19 @@ def test_bad_input_is_told_next_to_its_field_and_nothing_typed_is_lost(
     assert form["title"].value() == "Samen sterker in de wijk"
     assert form["description"].value() == "We praten **samen** over vrijwilligers."
     assert not Meeting.objects.exists()
+
+
+def test_a_title_is_one_line(client: Client, coordinator: User, host: object) -> None:
+    client.force_login(coordinator)
+    client.post(
+        "/meetings/new/",
+        form_data(
+            host, title="Samen\r\nBcc: iedereen@example.nl", latitude="52.09", longitude="5.12"
+        ),
+    )
+    meeting = Meeting.objects.get()
+    assert meeting.title == "Samen Bcc: iedereen@example.nl"
+    assert (str(meeting.latitude), str(meeting.longitude)) == ("52.09000", "5.12000")
 
 
 def test_the_databases_rule_on_end_and_start_becomes_a_field_message(
