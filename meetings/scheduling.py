@@ -195,12 +195,16 @@ def update_meeting(meeting: Meeting, form: Any, agenda: Any, *, by: User) -> Mee
         form.save_m2m()
         agenda.save()
         changes = what_changed(before, updated)
-        if before.status == Meeting.Status.PUBLISHED and changes:
-            _tell_about_changes(updated, changes)
+        link_changed = bool(updated.online_link) and before.online_link != updated.online_link
+        if before.status == Meeting.Status.PUBLISHED and (changes or link_changed):
+            _tell_about_changes(updated, changes, link_changed=link_changed)
     return updated
 
 
-def _tell_about_changes(meeting: Meeting, changes: list[tuple[str, str, str]]) -> None:
+def _tell_about_changes(
+    meeting: Meeting, changes: list[tuple[str, str, str]], *, link_changed: bool
+) -> None:
+    """The registered get the new link to join online too; people waiting get it with a place."""
     for registration in people_to_tell(meeting):
         send_after_commit(
             "meetings/email/meeting_changed",
@@ -208,6 +212,7 @@ def _tell_about_changes(meeting: Meeting, changes: list[tuple[str, str, str]]) -
                 "meeting": meeting,
                 "registration": registration,
                 "changes": changes,
+                "link_changed": link_changed,
                 "when": time_span(meeting.starts_at, meeting.ends_at),
                 "page": meeting_page(meeting),
             },

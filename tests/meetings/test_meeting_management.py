@@ -321,3 +321,39 @@ def test_hostile_text_in_every_field_is_shown_as_text(
     assert "&lt;script&gt;alert" in page
     page = client.get(f"/meetings/{meeting.slug}/edit/").content.decode()
     assert "<script>alert" not in page
+
+
+def test_a_new_online_link_reaches_the_registered_but_not_the_waiting(
+    client: Client, coordinator: User, committed: Callable
+) -> None:
+    meeting = MeetingFactory(kind="hybrid", online_link="https://meet.example.nl/oud")
+    registered = RegistrationFactory(meeting=meeting)
+    waiting = RegistrationFactory(meeting=meeting, status=Registration.Status.WAITING)
+    client.force_login(coordinator)
+    with committed():
+        client.post(
+            f"/meetings/{meeting.slug}/edit/",
+            edit_data(meeting, online_link="https://meet.example.nl/nieuw"),
+        )
+    bodies = {m.to[0]: m.body for m in mail.outbox}
+    assert "De link om online mee te doen is nieuw." in bodies[registered.email]
+    assert "https://meet.example.nl/nieuw" in bodies[registered.email]
+    assert "https://meet.example.nl/nieuw" not in bodies[waiting.email]
+    assert "meet.example.nl/oud" not in bodies[registered.email]
+
+
+def test_moving_a_meeting_onto_a_holiday_warns_first(client: Client, coordinator: User) -> None:
+    meeting = MeetingFactory()
+    client.force_login(coordinator)
+    response = client.post(f"/meetings/{meeting.slug}/edit/", edit_data(meeting, date="2027-04-27"))
+    assert response.status_code == 200
+    assert any("Koningsdag" in clash.message for clash in response.context["clashes"])
+    meeting.refresh_from_db()
+    assert timezone.localtime(meeting.starts_at).date().isoformat() != "2027-04-27"
+    response = client.post(
+        f"/meetings/{meeting.slug}/edit/",
+        edit_data(meeting, date="2027-04-27", schedule_anyway="on"),
+    )
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert timezone.localtime(meeting.starts_at).date().isoformat() == "2027-04-27"
