@@ -24,10 +24,13 @@ def test_the_host_admin_ticks_who_came_and_the_meeting_counts_as_held(
     client: Client, member: User
 ) -> None:
     meeting = ended(host=InitiativeFactory(admin=member))
-    came, stayed_away = RegistrationFactory(meeting=meeting), RegistrationFactory(meeting=meeting)
+    came = RegistrationFactory(meeting=meeting)
+    stayed_away = RegistrationFactory(meeting=meeting, name=HOSTILE[:120])
     RegistrationFactory(meeting=meeting, status=Registration.Status.CANCELLED)
     client.force_login(member)
     page = client.get(f"/meetings/{meeting.slug}/attendance/")
+    assert "<script>alert" not in page.content.decode()
+    assert "&lt;script&gt;alert" in page.content.decode()
     assert [r.pk for r in page.context["registrations"]] == sorted(
         [came.pk, stayed_away.pk], key=lambda pk: Registration.objects.get(pk=pk).name
     )
