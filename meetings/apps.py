@@ -33,3 +33,8 @@ class MeetingsConfig(AppConfig):
             WalkIn,
             Report,
         )
+
+        # The organisers' part: the coordinators' queue "Reports to write".
+        from meetings import report_queue
+
+        report_queue.register()

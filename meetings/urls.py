@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetings.views import finding, page, registration, rotation
+from meetings.views import finding, organise, page, registration, rotation
 
 app_name = "meetings"
 
@@ -37,6 +37,15 @@ urlpatterns: list = [
     # Fair rotation (meetings/rotation.py, meetings/ledger.py).
     path("suggestions/", rotation.suggestions, name="suggestions"),
     path("ledger/", rotation.ledger, name="ledger"),
+    # Organising (coordinators; the host's admins for the organiser page, attendance and report).
+    path("new/", organise.create, name="create"),
+    path("<slug:slug>/edit/", organise.edit, name="edit"),
+    path("<slug:slug>/publish/", organise.publish, name="publish"),
+    path("<slug:slug>/cancel/", organise.cancel, name="cancel"),
+    path("<slug:slug>/organise/", organise.organise, name="organise"),
+    path("<slug:slug>/organise/tasks/<int:task>/", organise.tick_task, name="tick-task"),
+    path("<slug:slug>/attendance/", organise.record_attendance, name="attendance"),
+    path("<slug:slug>/report/", organise.write_report, name="report"),
     # A meeting's public page (views/page.py); last, after every fixed address above.
     path("<slug:slug>/", page.detail, name="detail"),
 ]

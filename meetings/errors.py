@@ -1,0 +1,7 @@
+class MeetingRuleError(Exception):
+    """An action broke one of the meetings' rules; the view shows `message` (next to `field`)."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
