@@ -5,7 +5,7 @@ from django.contrib.auth.models import AnonymousUser
 from accounts.models import User
 from initiatives.models import Initiative
 from initiatives.permissions import is_coordinator, is_initiative_admin, is_member
-from meetings.models import Meeting
+from meetings.models import HostOffer, Meeting
 
 Person = User | AnonymousUser
 
@@ -42,3 +42,16 @@ def can_keep_host_capability(user: Person, initiative: Initiative) -> bool:
 def can_offer_to_host(user: Person, initiative: Initiative) -> bool:
     """Only a member of an approved initiative offers it as host (DESIGN.md's roles table)."""
     return initiative.is_public and is_member(user, initiative)
+
+
+# Hosts: what an initiative can offer as host, and its offers to host (issue 7, points 1 and 2).
+
+
+def can_withdraw_host_offer(user: Person, offer: HostOffer) -> bool:
+    """The initiative takes back its own offer while it is still open; coordinators decline."""
+    return offer.is_open and is_member(user, offer.initiative)
+
+
+def can_manage_host_offers(user: Person) -> bool:
+    """See every offer in the queue and move it along: the coordinators."""
+    return is_coordinator(user)
