@@ -82,7 +82,7 @@ class HostCapabilityForm(forms.ModelForm):
         }
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data
         if data.get("can_host") and data.get("capacity") == 0:
             self.add_error(
                 "capacity",
@@ -128,9 +128,7 @@ class HostOfferForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        themes = self.fields["themes"]
-        assert isinstance(themes, forms.ModelMultipleChoiceField)
-        themes.label_from_instance = lambda theme: theme.display_name  # type: ignore[method-assign]
+        self.fields["themes"].label_from_instance = lambda theme: theme.display_name  # type: ignore[attr-defined]
 
 
 class DeclineOfferForm(forms.Form):

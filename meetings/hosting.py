@@ -15,8 +15,8 @@ from django.utils.translation import ngettext
 
 from initiatives.models import Initiative
 from initiatives.still_right import StillRightLine
-from omzien.site_address import site_url
 from meetings.models import HostCapability
+from omzien.site_address import site_url
 
 
 class HostingRuleError(Exception):
@@ -53,7 +53,7 @@ def save_capability(initiative: Initiative, answers: dict[str, Any]) -> HostCapa
 
 
 def confirm_capability(initiative: Initiative) -> bool:
-    """"Still right": only the date moves. False when there is nothing to confirm yet."""
+    """ "Still right": only the date moves. False when there is nothing to confirm yet."""
     changed = HostCapability.objects.filter(initiative=initiative).update(
         confirmed_at=timezone.now()
     )

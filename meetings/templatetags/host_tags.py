@@ -1,8 +1,8 @@
 """Small reads for the pages and e-mails about hosting.
 
-    {% load host_tags %}
-    {{ offer.preferred_months|month_names }}   "maart, april"
-    {{ capability.weekdays|weekday_names }}    "dinsdag, donderdag"
+{% load host_tags %}
+{{ offer.preferred_months|month_names }}   "maart, april"
+{{ capability.weekdays|weekday_names }}    "dinsdag, donderdag"
 """
 
 from collections.abc import Iterable

@@ -59,7 +59,7 @@ def host_capability(request: AuthenticatedHttpRequest, slug: str) -> HttpRespons
 @login_required
 @require_POST
 def confirm_host_capability(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
-    """"Dit klopt nog": only the date of the last confirmation moves."""
+    """ "Dit klopt nog": only the date of the last confirmation moves."""
     initiative = initiative_for(request, slug, can_keep_host_capability)
     if confirm_capability(initiative):
         messages.success(request, _("Thank you! The answers count as up to date for another year."))
@@ -120,9 +120,7 @@ def withdraw_offer(request: AuthenticatedHttpRequest, slug: str, offer_id: int) 
     except HostingRuleError as error:
         messages.error(request, error.message)
     else:
-        messages.success(
-            request, _("Withdrawn: %(theme)s") % {"theme": host_offer.theme}
-        )
+        messages.success(request, _("Withdrawn: %(theme)s") % {"theme": host_offer.theme})
     return redirect("meetings:host-capability", slug=initiative.slug)
 
 
@@ -218,7 +216,9 @@ def link_offer_meeting(request: AuthenticatedHttpRequest, offer_id: int) -> Http
             messages.error(request, _("Choose a meeting from the list."))
             return _back_to_offers(offer_id)
     try:
-        linked = offer_rules.link_meeting(offer_id, seen=request.POST.get("seen", ""), meeting=meeting)
+        linked = offer_rules.link_meeting(
+            offer_id, seen=request.POST.get("seen", ""), meeting=meeting
+        )
     except HostingRuleError as error:
         messages.error(request, error.message)
     else:

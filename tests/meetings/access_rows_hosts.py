@@ -42,9 +42,7 @@ ROWS: dict[str, Row | list[Row]] = {
     ],
     # Every offer, and the steps on it: the coordinators.
     "meetings:offers": only("/meetings/offers/", {"coordinator": 200}),
-    "meetings:offer-move": only(
-        "/meetings/offers/{x_offer}/move/", {"coordinator": 302}
-    ).posting(),
+    "meetings:offer-move": only("/meetings/offers/{x_offer}/move/", {"coordinator": 302}).posting(),
     "meetings:offer-meeting": only(
         "/meetings/offers/{x_offer}/meeting/", {"coordinator": 302}
     ).posting(),

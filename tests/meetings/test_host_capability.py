@@ -56,7 +56,7 @@ def test_a_member_fills_in_what_the_initiative_can_offer(
     assert response.status_code == 302
     capability = HostCapability.objects.get(initiative=initiative)
     assert (capability.capacity, capability.breakout_rooms) == (40, 3)
-    assert capability.step_free and capability.hybrid_kit and not capability.parking
+    assert (capability.step_free, capability.hybrid_kit, capability.parking) == (True, True, False)
     assert capability.weekdays == [2, 4]
     assert capability.day_parts == ["afternoon", "evening"]
     assert timezone.now() - capability.confirmed_at < timedelta(minutes=1)

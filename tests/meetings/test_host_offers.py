@@ -229,7 +229,8 @@ def test_a_step_on_an_offer_that_changed_meanwhile_is_refused_with_a_message(
     client.force_login(coordinator)
     # The page showed "proposed"; another coordinator moved it on meanwhile.
     response = client.post(
-        f"/meetings/offers/{offer.pk}/move/", {"seen": "proposed", "to": "declined", "reason": "x"},
+        f"/meetings/offers/{offer.pk}/move/",
+        {"seen": "proposed", "to": "declined", "reason": "x"},
         follow=True,
     )
     assert "Iemand anders heeft dit aanbod" in response.content.decode()
@@ -256,13 +257,17 @@ def test_a_coordinator_ties_an_offer_to_a_meeting(client: Client, coordinator: U
     meeting = MeetingFactory(host=offer.initiative, title=HOSTILE)
     client.force_login(coordinator)
     page = client.get("/meetings/offers/").content.decode()
-    assert "&lt;script&gt;alert" in page and "<script>alert" not in page
-    client.post(f"/meetings/offers/{offer.pk}/meeting/", {"seen": "tentative", "meeting": meeting.pk})
+    assert "&lt;script&gt;alert" in page
+    assert "<script>alert" not in page
+    client.post(
+        f"/meetings/offers/{offer.pk}/meeting/", {"seen": "tentative", "meeting": meeting.pk}
+    )
     offer.refresh_from_db()
     assert offer.meeting == meeting
     for bad in ["999999", "abc"]:
         response = client.post(
-            f"/meetings/offers/{offer.pk}/meeting/", {"seen": "tentative", "meeting": bad},
+            f"/meetings/offers/{offer.pk}/meeting/",
+            {"seen": "tentative", "meeting": bad},
             follow=True,
         )
         assert "Kies een bijeenkomst uit de lijst." in response.content.decode()
@@ -302,7 +307,7 @@ def test_two_coordinators_at_once_one_step_wins_and_the_other_is_told(
         thread.join(timeout=30)
     won = [o for o in outcomes if isinstance(o, str)]
     told = [o for o in outcomes if isinstance(o, HostingRuleError)]
-    assert len(won) == 1 and len(told) == 1, outcomes
+    assert (len(won), len(told)) == (1, 1), outcomes
     assert "Iemand anders" in told[0].message or "Someone else" in told[0].message
     offer.refresh_from_db()
     assert offer.status == won[0]
@@ -350,7 +355,9 @@ def _queries(client: Client, url: str) -> int:
 
 @pytest.mark.django_db
 @pytest.mark.usefixtures("no_page_cache")
-@pytest.mark.parametrize("url", ["/meetings/offers/", "/coordination/", "/coordination/host-offers/"])
+@pytest.mark.parametrize(
+    "url", ["/meetings/offers/", "/coordination/", "/coordination/host-offers/"]
+)
 def test_the_offers_page_and_the_queue_cost_the_same_queries_for_few_and_many(
     client: Client, coordinator: User, url: str
 ) -> None:

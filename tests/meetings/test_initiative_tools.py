@@ -44,7 +44,7 @@ def test_a_registered_tool_shows_only_to_whom_it_allows(monkeypatch: pytest.Monk
     (shown,) = tools.tools_for("wel", initiative)  # type: ignore[arg-type]
     assert (shown.label, shown.url) == ("Iets bijhouden", "/initiatives/buurtkracht/edit/")
     assert tools.tools_for("niet", initiative) == []  # type: ignore[arg-type]
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="registered already"):
         tools.register_initiative_tool("Nog eens", "initiatives:edit", lambda u, i: True)
 
 
@@ -62,7 +62,8 @@ def test_the_initiatives_page_links_members_and_coordinators_to_hosting(
     for who in (member, plain_member, coordinator):
         client.force_login(who)
         page = client.get(initiative.get_absolute_url()).content.decode()
-        assert link in page and HOST_LINK in page, who
+        assert link in page, who
+        assert HOST_LINK in page
     client.force_login(UserFactory())
     assert link not in client.get(initiative.get_absolute_url()).content.decode()
     client.logout()
