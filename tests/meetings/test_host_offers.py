@@ -26,6 +26,8 @@ from tests.meetings.factories import HostCapabilityFactory, HostOfferFactory, Me
 
 HOSTILE = '<script>alert("x")</script> & "quotes" <b>vet</b>'
 Status = HostOffer.Status
+# Where a coordinator sees offers: the offers page, the overview, the queue in full.
+OFFER_PAGES = ["/meetings/offers/", "/coordination/", "/coordination/host-offers/"]
 
 
 @pytest.fixture(autouse=True)
@@ -382,3 +384,30 @@ def test_only_coordinators_see_the_offers(client: Client, member: User) -> None:
     Membership.objects.all()  # members of the offering initiative are no exception
     client.logout()
     assert client.get("/meetings/offers/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_hostile_text_in_every_field_stays_text_wherever_it_shows(
+    client: Client,
+    member: User,
+    coordinator: User,
+    committed: Callable[[], AbstractContextManager],
+) -> None:
+    initiative = InitiativeFactory(name=f"{HOSTILE}\nBcc: iemand@example.nl", admin=member)
+    client.force_login(member)
+    with committed():
+        client.post(offer_url(initiative), offer_data(theme=HOSTILE[:200], note=HOSTILE))
+    (message,) = mail.outbox
+    assert "\n" not in message.subject
+    assert "<script>" not in message.subject  # tags are stripped from subjects
+    assert message.body.count(HOSTILE[:40]) >= 2  # plain text: as typed, theme and note
+
+    pages = [client.get(f"/meetings/hosts/{initiative.slug}/")]
+    client.force_login(coordinator)
+    pages += [client.get(url) for url in OFFER_PAGES]
+    for response in pages:
+        page = response.content.decode()
+        assert response.status_code == 200
+        assert "<script>alert" not in page
+        assert "<b>vet</b>" not in page
+        assert "&lt;script&gt;alert" in page
