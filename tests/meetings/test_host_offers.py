@@ -358,20 +358,45 @@ def _queries(client: Client, url: str) -> int:
 @pytest.mark.django_db
 @pytest.mark.usefixtures("no_page_cache")
 @pytest.mark.parametrize(
-    "url", ["/meetings/offers/", "/coordination/", "/coordination/host-offers/"]
+    ("url", "few"),
+    [
+        ("/meetings/offers/", 3),
+        # Enough that every queue on the overview shows its first five and counts the rest.
+        ("/coordination/", 14),
+        ("/coordination/host-offers/", 3),
+    ],
 )
 def test_the_offers_page_and_the_queue_cost_the_same_queries_for_few_and_many(
-    client: Client, coordinator: User, url: str
+    client: Client, coordinator: User, url: str, few: int
 ) -> None:
     client.force_login(coordinator)
-    # Enough that every queue on the overview shows its first five and counts the rest.
-    _offers(14)
+    _offers(few)
     _queries(client, url)  # the first request of a session does some work once
-    few = _queries(client, url)
+    with_few = _queries(client, url)
     _offers(40)
-    many = _queries(client, url)
-    assert many == few
-    assert few <= 25
+    assert _queries(client, url) == with_few
+    assert with_few <= 25
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("no_page_cache")
+def test_the_initiatives_page_about_hosting_costs_the_same_for_few_and_many_offers(
+    client: Client, member: User, initiative: Initiative
+) -> None:
+    HostCapabilityFactory(initiative=initiative)
+    theme = Theme.objects.first()
+    client.force_login(member)
+    url = f"/meetings/hosts/{initiative.slug}/"
+
+    def offer(count: int) -> None:
+        for _ in range(count):
+            HostOfferFactory(initiative=initiative, meeting=MeetingFactory()).themes.set([theme])
+
+    offer(1)
+    _queries(client, url)
+    with_one = _queries(client, url)
+    offer(30)
+    assert _queries(client, url) == with_one
 
 
 @pytest.mark.django_db
