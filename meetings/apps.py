@@ -36,7 +36,7 @@ class MeetingsConfig(AppConfig):
         """Hosts: the link on the initiative's page, the yearly check, the coordinators' queue."""
         from initiatives.still_right import register_still_right_section
         from initiatives.tools import register_initiative_tool
-        from meetings import hosting, work_queues
+        from meetings import host_personal_data, hosting, work_queues
         from meetings.permissions import can_keep_host_capability
 
         register_initiative_tool(
@@ -46,3 +46,4 @@ class MeetingsConfig(AppConfig):
             lines=hosting.still_right_lines, confirm=hosting.confirm_with_profile
         )
         work_queues.register_host_offers()
+        host_personal_data.register()

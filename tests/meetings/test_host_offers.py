@@ -436,3 +436,17 @@ def test_hostile_text_in_every_field_stays_text_wherever_it_shows(
         assert "<script>alert" not in page
         assert "<b>vet</b>" not in page
         assert "&lt;script&gt;alert" in page
+
+
+@pytest.mark.django_db
+def test_a_persons_offers_are_in_their_export_and_stay_with_the_initiative_after_them(
+    client: Client, member: User, initiative: Initiative
+) -> None:
+    offer = HostOfferFactory(initiative=initiative, offered_by=member, note="Graag in maart")
+    client.force_login(member)
+    export = client.get("/my-account/export/").json()
+    assert export["host_offers"][0]["theme"] == offer.theme
+    assert export["host_offers"][0]["note"] == "Graag in maart"
+    member.delete()
+    offer.refresh_from_db()
+    assert offer.offered_by is None
