@@ -1,5 +1,6 @@
 """An initiative as host: what it can offer, its offers, and the coordinators' view of all offers."""
 
+from collections.abc import Callable
 from datetime import timedelta
 
 from django.contrib import messages
@@ -11,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from initiatives.models import Initiative
 from initiatives.permissions import is_member
 from initiatives.views.lookup import initiative_for
 from meetings import offers as offer_rules
@@ -32,9 +34,24 @@ OFFER_LIMIT, OFFER_WINDOW = 5, 60 * 60 * 24
 LINKABLE_SINCE = timedelta(days=365)
 
 
+def _initiative_for(
+    request: AuthenticatedHttpRequest, slug: str, rule: Callable[..., bool], who_may: str
+) -> Initiative:
+    """404 when the person may not know the initiative exists; 403 saying who may, otherwise."""
+    initiative = initiative_for(request, slug)
+    if not rule(request.user, initiative):
+        raise PermissionDenied(who_may)
+    return initiative
+
+
+def _keeper(request: AuthenticatedHttpRequest, slug: str) -> Initiative:
+    who_may = _("Only a member of this initiative or a coordinator of the network may do this.")
+    return _initiative_for(request, slug, can_keep_host_capability, who_may)
+
+
 @login_required
 def host_capability(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
-    initiative = initiative_for(request, slug, can_keep_host_capability)
+    initiative = _keeper(request, slug)
     capability = capability_of(initiative)
     form = HostCapabilityForm(request.POST or None, instance=capability)
     if request.method == "POST" and form.is_valid():
@@ -60,7 +77,7 @@ def host_capability(request: AuthenticatedHttpRequest, slug: str) -> HttpRespons
 @require_POST
 def confirm_host_capability(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """ "Dit klopt nog": only the date of the last confirmation moves."""
-    initiative = initiative_for(request, slug, can_keep_host_capability)
+    initiative = _keeper(request, slug)
     if confirm_capability(initiative):
         messages.success(request, _("Thank you! The answers count as up to date for another year."))
     else:
@@ -70,7 +87,8 @@ def confirm_host_capability(request: AuthenticatedHttpRequest, slug: str) -> Htt
 
 @login_required
 def offer(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
-    initiative = initiative_for(request, slug, can_offer_to_host)
+    who_may = _("Only a member of this initiative may do this, once it is approved.")
+    initiative = _initiative_for(request, slug, can_offer_to_host, who_may)
     form = HostOfferForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
@@ -108,7 +126,7 @@ def offer(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def withdraw_offer(request: AuthenticatedHttpRequest, slug: str, offer_id: int) -> HttpResponse:
-    initiative = initiative_for(request, slug, can_keep_host_capability)
+    initiative = _keeper(request, slug)
     host_offer = get_object_or_404(HostOffer, pk=offer_id, initiative=initiative)
     if not can_withdraw_host_offer(request.user, host_offer):
         if not host_offer.is_open:
