@@ -11,6 +11,7 @@ from accounts.models import User
 from initiatives import audit, logo
 from initiatives.errors import InitiativeRuleError, violated_constraint
 from initiatives.models import Initiative
+from initiatives.still_right import confirm_still_right
 
 CONFIRM_SALT = "initiatives.confirm-current"
 CONFIRM_MAX_AGE = 60 * 60 * 24 * 60  # a reminder's link works for two months
@@ -92,4 +93,6 @@ def confirm_profile(initiative: Initiative, *, by: User | None) -> None:
     with transaction.atomic():
         initiative.confirmed_at = timezone.now()
         initiative.save(update_fields=["confirmed_at"])
+        # What other apps keep for the initiative and the reminder asked about too.
+        confirm_still_right(initiative)
         audit.record(initiative, by=by, action="confirmed_current")

@@ -10,6 +10,7 @@ from django.utils import timezone
 from initiatives.approval import admin_addresses
 from initiatives.models import Initiative, InitiativeQuerySet
 from initiatives.profile import confirm_token
+from initiatives.still_right import still_right_lines
 from omzien.mailing import send_after_commit
 
 STALE_AFTER = timedelta(days=365)
@@ -52,7 +53,11 @@ def remind_stale_initiatives(now: datetime | None = None) -> int:
             )
             send_after_commit(
                 "initiatives/email/still_current",
-                {"initiative": initiative, "confirm_link": link},
+                {
+                    "initiative": initiative,
+                    "confirm_link": link,
+                    "also_asked": still_right_lines(initiative),
+                },
                 to=admin_addresses(initiative),
             )
             initiative.reminded_at = now

@@ -38,3 +38,21 @@ class MeetingsConfig(AppConfig):
         from meetings import report_queue
 
         report_queue.register()
+
+        self._register_hosts()
+
+    def _register_hosts(self) -> None:
+        """Hosts: the link on the initiative's page, the yearly check, the coordinators' queue."""
+        from initiatives.still_right import register_still_right_section
+        from initiatives.tools import register_initiative_tool
+        from meetings import host_personal_data, hosting, work_queues
+        from meetings.permissions import can_keep_host_capability
+
+        register_initiative_tool(
+            _("Host a network meeting"), "meetings:host-capability", can_keep_host_capability
+        )
+        register_still_right_section(
+            lines=hosting.still_right_lines, confirm=hosting.confirm_with_profile
+        )
+        work_queues.register_host_offers()
+        host_personal_data.register()

@@ -5,7 +5,7 @@ from django.contrib.auth.models import AnonymousUser
 from accounts.models import User
 from initiatives.models import Initiative
 from initiatives.permissions import is_coordinator, is_initiative_admin, is_member
-from meetings.models import Meeting
+from meetings.models import HostOffer, Meeting
 
 Person = User | AnonymousUser
 
@@ -54,4 +54,17 @@ def can_see_host_suggestions(user: Person) -> bool:
 
 def can_see_ledger_flags(user: Person) -> bool:
     """The ledger is public; its flags ("comes often, never hosted") are for coordinators."""
+    return is_coordinator(user)
+
+
+# Hosts: what an initiative can offer as host, and its offers to host (issue 7, points 1 and 2).
+
+
+def can_withdraw_host_offer(user: Person, offer: HostOffer) -> bool:
+    """The initiative takes back its own offer while it is still open; coordinators decline."""
+    return offer.is_open and is_member(user, offer.initiative)
+
+
+def can_manage_host_offers(user: Person) -> bool:
+    """See every offer in the queue and move it along: the coordinators."""
     return is_coordinator(user)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetings.views import finding, organise, page, registration, rotation
+from meetings.views import finding, hosts, organise, page, registration, rotation
 
 app_name = "meetings"
 
@@ -46,6 +46,22 @@ urlpatterns: list = [
     path("<slug:slug>/organise/tasks/<int:task>/", organise.tick_task, name="tick-task"),
     path("<slug:slug>/attendance/", organise.record_attendance, name="attendance"),
     path("<slug:slug>/report/", organise.write_report, name="report"),
+    # Hosts: what an initiative can offer, its offers, the coordinators' offers (views/hosts.py).
+    path("hosts/<slug:slug>/", hosts.host_capability, name="host-capability"),
+    path(
+        "hosts/<slug:slug>/confirm/",
+        hosts.confirm_host_capability,
+        name="host-capability-confirm",
+    ),
+    path("hosts/<slug:slug>/offer/", hosts.offer, name="offer"),
+    path(
+        "hosts/<slug:slug>/offers/<int:offer_id>/withdraw/",
+        hosts.withdraw_offer,
+        name="offer-withdraw",
+    ),
+    path("offers/", hosts.offer_list, name="offers"),
+    path("offers/<int:offer_id>/move/", hosts.move_offer, name="offer-move"),
+    path("offers/<int:offer_id>/meeting/", hosts.link_offer_meeting, name="offer-meeting"),
     # A meeting's public page (views/page.py); last, after every fixed address above.
     path("<slug:slug>/", page.detail, name="detail"),
 ]

@@ -19,6 +19,7 @@ from accounts.models import User
 from initiatives import permissions
 from initiatives.exchange import Suggestion
 from initiatives.models import AuditEntry, Claim, Initiative, Listing, Membership
+from initiatives.tools import ShownTool, tools_for
 
 register = template.Library()
 
@@ -88,6 +89,12 @@ def can_register_initiative(user: Person) -> bool:
 @register.filter
 def can_claim_initiative(user: Person, initiative: Initiative) -> bool:
     return permissions.can_claim_initiative(user, initiative)
+
+
+@register.simple_tag
+def initiative_tools(user: Person, initiative: Initiative) -> list[ShownTool]:
+    """The links other apps registered for the tools panel (initiatives/tools.py)."""
+    return tools_for(user, initiative)
 
 
 @register.simple_tag

@@ -17,6 +17,7 @@ from initiatives.forms import ContactForm, InitiativeForm
 from initiatives.models import Initiative, Listing
 from initiatives.permissions import can_contact_initiative, can_edit_initiative, can_see_history
 from initiatives.profile import confirm_profile, initiative_for_token, update_profile
+from initiatives.still_right import still_right_lines
 from initiatives.views.lookup import initiative_for
 from omzien.ratelimit import allow
 from omzien.typing import AuthenticatedHttpRequest
@@ -160,6 +161,5 @@ def confirm_current(request: HttpRequest, slug: str, token: str) -> HttpResponse
             request, _("Thank you! %(name)s is marked as up to date.") % {"name": initiative.name}
         )
         return redirect(initiative)
-    return render(
-        request, "initiatives/initiative_confirm_current.html", {"initiative": initiative}
-    )
+    context = {"initiative": initiative, "also_asked": still_right_lines(initiative)}
+    return render(request, "initiatives/initiative_confirm_current.html", context)
