@@ -455,8 +455,8 @@ class MeetingTask(models.Model):
 
 
 class Report(models.Model):
-    """What a meeting left behind: public on its page. A model of its own, so the knowledge base
-    can publish it through one function (meetings/publishing.py)."""
+    """What a meeting left behind: public on its page. A model of its own, so that the knowledge
+    base (a later app) can publish it through one small function of this app."""
 
     meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="report")
     conclusions = models.TextField(_("conclusions"), help_text=_("You can use Markdown."))

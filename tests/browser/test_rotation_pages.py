@@ -83,7 +83,7 @@ def test_a_coordinator_asks_who_could_host(portal: str, page: Page, check: Check
 def test_the_ledger_for_visitors_and_coordinators(portal: str, page: Page, check: Check) -> None:
     a_network_with_history()
     page.goto(f"{portal}/meetings/ledger/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Wie was gastheer, wie kwam")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Wie was gastheer en wie kwam")
     expect(page.locator(".rotation-flag")).to_have_count(0)
     check(page, "ledger-visitor")
     log_in_as(page, portal, role_user(COORDINATOR, is_staff=True))
