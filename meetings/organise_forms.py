@@ -117,6 +117,15 @@ class MeetingForm(forms.ModelForm):
         kind = self.fields["kind"]
         assert isinstance(kind, forms.ChoiceField)
         kind.choices = Meeting.Kind.choices  # no empty choice for radio buttons
+        # The address is needed unless the meeting is online only: say so at the field, and do
+        # not call it optional for the usual meeting on location.
+        chosen = self.data.get("kind") if self.is_bound else (self.instance.kind or None)
+        address = self.fields["address"]
+        address.required = chosen != Meeting.Kind.ONLINE
+        address.help_text = _("Not needed for a meeting that is only online.")
+        address.error_messages["required"] = _(
+            "Where do people come? Give the address of the venue."
+        )
         meeting = self.instance
         if meeting.pk and meeting.starts_at and not self.is_bound:
             starts, ends = (
@@ -171,7 +180,11 @@ class MeetingForm(forms.ModelForm):
             self.add_error(
                 "online_link", _("An online or hybrid meeting needs a link to join online.")
             )
-        if kind in (Meeting.Kind.IN_PERSON, Meeting.Kind.HYBRID) and not data.get("address"):
+        if (
+            kind in (Meeting.Kind.IN_PERSON, Meeting.Kind.HYBRID)
+            and not data.get("address")
+            and not self.has_error("address")
+        ):
             self.add_error("address", _("Where do people come? Give the address of the venue."))
         latitude, longitude = data.get("latitude"), data.get("longitude")
         if latitude is not None and not LATITUDES[0] <= latitude <= LATITUDES[1]:
@@ -216,6 +229,7 @@ class CancelForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Everyone who registered receives exactly what you write."),
+        error_messages={"required": _("Write why the meeting does not go ahead.")},
     )
 
 

@@ -136,7 +136,8 @@ def _shown(meeting: Meeting, column: str) -> str:
         return meeting.municipality.name
     if column == "kind":
         return str(meeting.get_kind_display())
-    return str(getattr(meeting, column) or "")
+    # An empty old value reads "(not given)", not as a blank before the arrow.
+    return str(getattr(meeting, column) or _("(not given)"))
 
 
 def what_changed(before: Meeting, after: Meeting) -> list[tuple[str, str, str]]:

@@ -16,9 +16,11 @@ from django.views.decorators.http import require_POST
 
 from initiatives.models import Initiative
 from meetings import after_meeting, scheduling
+from meetings import offers as offer_rules
 from meetings.clashes import PlannedMeeting, clashes_for
 from meetings.errors import MeetingRuleError
-from meetings.models import Meeting, MeetingTask, Report
+from meetings.hosting import HostingRuleError
+from meetings.models import HostOffer, Meeting, MeetingTask, Report
 from meetings.organise_forms import (
     AgendaFormSet,
     CancelForm,
@@ -97,17 +99,21 @@ def _form_page(
 @login_required
 def create(request: AuthenticatedHttpRequest) -> HttpResponse:
     _coordinators_only(request)
-    initial = {}
+    initial: dict[str, object] = {}
     host_slug = request.GET.get("host")
-    if host_slug:
-        host = Initiative.objects.approved().filter(slug=host_slug).first()
-        if host is not None:
-            initial = {
-                "host": host.pk,
-                "municipality": host.municipality_id,
-                "venue_name": getattr(getattr(host, "host_capability", None), "venue_name", ""),
-                "address": getattr(getattr(host, "host_capability", None), "address", ""),
-            }
+    host = Initiative.objects.approved().filter(slug=host_slug).first() if host_slug else None
+    if host is not None:
+        initial = {
+            "host": host.pk,
+            "municipality": host.municipality_id,
+            "venue_name": getattr(getattr(host, "host_capability", None), "venue_name", ""),
+            "address": getattr(getattr(host, "host_capability", None), "address", ""),
+        }
+    # The host's open offer it came for (from the suggestions or the offers page): its theme is
+    # the meeting's question, and the offer is tied to the meeting once it is saved.
+    offer = _open_offer(request.POST.get("offer") or request.GET.get("offer"), host)
+    if offer is not None:
+        initial.update(question=offer.theme, themes=[t.pk for t in offer.themes.all()])
     form = MeetingForm(request.POST or None, initial=initial)
     agenda = AgendaFormSet(request.POST or None, instance=Meeting(), prefix="agenda")
     if request.method == "POST" and _schedule(request, form, agenda):
@@ -120,8 +126,36 @@ def create(request: AuthenticatedHttpRequest) -> HttpResponse:
                 request,
                 _("The meeting is saved as a draft. Check it, then publish it."),
             )
+            if offer is not None and offer.initiative_id == meeting.host_id:
+                _tie_offer(request, offer, meeting)
             return redirect("meetings:organise", slug=meeting.slug)
-    return _form_page(request, form, agenda, None)
+    return render(
+        request,
+        "meetings/organise/meeting_form.html",
+        {"form": form, "agenda": agenda, "meeting": None, "clashes": form.clashes, "offer": offer},
+    )
+
+
+def _open_offer(raw: str | None, host: Initiative | None) -> HostOffer | None:
+    """An open offer of `host` (on a POST: of the host the form came with), or None."""
+    if not raw or not raw.isdigit():
+        return None
+    offers = HostOffer.objects.filter(pk=raw, status__in=HostOffer.OPEN_STATUSES)
+    if host is not None:
+        offers = offers.filter(initiative=host)
+    return offers.select_related("initiative").first()
+
+
+def _tie_offer(request: AuthenticatedHttpRequest, offer: HostOffer, meeting: Meeting) -> None:
+    try:
+        offer_rules.link_meeting(offer.pk, seen=offer.status, meeting=meeting)
+    except HostingRuleError as error:  # someone moved the offer meanwhile: say so, keep the draft
+        messages.warning(request, error.message)
+    else:
+        messages.info(
+            request,
+            _("The offer of %(name)s is tied to this meeting.") % {"name": offer.initiative.name},
+        )
 
 
 @login_required

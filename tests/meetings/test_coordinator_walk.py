@@ -1,0 +1,112 @@
+"""What a coordinator ran into walking the meetings app: each test pins one fix."""
+
+import pytest
+from django.core import mail
+from django.test import Client
+
+from accounts.models import User
+from initiatives.models import Theme
+from meetings.models import HostOffer, Meeting
+from tests.factories import InitiativeFactory
+from tests.meetings.factories import HostOfferFactory, MeetingFactory, RegistrationFactory
+from tests.meetings.factories_organise import edit_data, form_data
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_meeting_planned_for_an_offer_takes_its_theme_and_is_tied_to_it(
+    client: Client, coordinator: User
+) -> None:
+    host = InitiativeFactory(name="Buurtkamer De Kei")
+    offer = HostOfferFactory(initiative=host, theme="Nieuwe vrijwilligers vinden")
+    theme = Theme.objects.order_by("name").first()
+    offer.themes.set([theme])
+    client.force_login(coordinator)
+
+    page = client.get(f"/meetings/new/?host={host.slug}&offer={offer.pk}")
+    form = page.context["form"]
+    assert form["question"].value() == "Nieuwe vrijwilligers vinden"
+    assert form["themes"].value() == [theme.pk]
+    assert f'name="offer" value="{offer.pk}"' in page.content.decode()
+
+    response = client.post("/meetings/new/", form_data(host, offer=offer.pk), follow=True)
+    meeting = Meeting.objects.get()
+    offer.refresh_from_db()
+    assert offer.meeting == meeting
+    assert offer.status == HostOffer.Status.PROPOSED  # tying is not a step along
+    assert "Het aanbod van Buurtkamer De Kei hoort nu bij deze bijeenkomst" in (
+        response.content.decode()
+    )
+
+
+def test_an_offer_of_another_host_or_a_closed_one_is_not_tied(
+    client: Client, coordinator: User
+) -> None:
+    host, other = InitiativeFactory(), InitiativeFactory()
+    foreign = HostOfferFactory(initiative=other, theme="Iets anders")
+    declined = HostOfferFactory(initiative=host, status=HostOffer.Status.DECLINED)
+    client.force_login(coordinator)
+    assert client.get(f"/meetings/new/?host={host.slug}&offer={foreign.pk}").context["offer"] is None
+    client.post("/meetings/new/", form_data(host, offer=foreign.pk))
+    client.post("/meetings/new/", form_data(host, offer=declined.pk, title="Tweede", schedule_anyway="on"))
+    foreign.refresh_from_db()
+    declined.refresh_from_db()
+    assert Meeting.objects.count() == 2
+    assert foreign.meeting is None and declined.meeting is None
+
+
+def test_the_offers_page_and_the_suggestions_lead_to_planning_with_the_offer(
+    client: Client, coordinator: User
+) -> None:
+    offer = HostOfferFactory(theme="Samen eten")
+    client.force_login(coordinator)
+    link = f"/meetings/new/?host={offer.initiative.slug}&amp;offer={offer.pk}"
+    assert link in client.get("/meetings/offers/").content.decode()
+
+
+def test_the_address_is_not_called_optional_for_a_meeting_on_location(
+    client: Client, coordinator: User
+) -> None:
+    host = InitiativeFactory()
+    client.force_login(coordinator)
+    page = client.get("/meetings/new/").content.decode()
+    label = page[page.index('for="id_address"') :][:200]
+    assert "niet verplicht" not in label
+    response = client.post("/meetings/new/", form_data(host, address=""))
+    errors = response.context["form"].errors["address"]
+    assert errors == ["Waar komen mensen naartoe? Vul het adres van de locatie in."]
+    online = form_data(host, address="", kind="online", online_link="https://meet.jit.si/omzien")
+    assert client.post("/meetings/new/", online).status_code == 302
+
+
+def test_a_cancel_without_a_reason_says_what_to_write(client: Client, coordinator: User) -> None:
+    meeting = MeetingFactory()
+    client.force_login(coordinator)
+    response = client.post(f"/meetings/{meeting.slug}/cancel/", {"reason": " "})
+    assert response.context["form"].errors["reason"] == [
+        "Schrijf waarom de bijeenkomst niet doorgaat."
+    ]
+
+
+def test_the_change_e_mail_names_an_empty_old_value(
+    client: Client, coordinator: User, mailoutbox: list
+) -> None:
+    meeting = MeetingFactory(address="")
+    RegistrationFactory(meeting=meeting)
+    client.force_login(coordinator)
+    with_address = edit_data(meeting, address="Dorpsstraat 5, 3828 AB Hoogland")
+    response = client.post(f"/meetings/{meeting.slug}/edit/", with_address)
+    assert response.status_code == 302
+    body = mail.outbox[-1].body
+    assert "Adres: (niet opgegeven) → Dorpsstraat 5, 3828 AB Hoogland" in body
+
+
+def test_the_organiser_page_quotes_the_title_and_says_when_the_address_is_missing(
+    client: Client, coordinator: User
+) -> None:
+    meeting = MeetingFactory(title="Vrijwilligers die blijven", address="")
+    client.force_login(coordinator)
+    page = client.get(f"/meetings/{meeting.slug}/organise/").content.decode()
+    assert "‘Vrijwilligers die blijven’ organiseren" in page
+    assert "adres nog niet opgegeven" in page
+    assert "meetings_organise" in page  # the task list and facts are styled
