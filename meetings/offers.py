@@ -121,12 +121,27 @@ def move_offer(offer_id: int, *, seen: str, to: str, reason: str = "") -> HostOf
             columns.append("decline_reason")
         offer.save(update_fields=columns)
         if to == Status.DECLINED:
-            send_after_commit(
-                "meetings/email/offer_declined",
-                {"offer": offer, "initiative": offer.initiative},
-                to=admin_addresses(offer.initiative),
-            )
+            recipients = decline_recipients(offer)
+            if recipients:
+                send_after_commit(
+                    "meetings/email/offer_declined",
+                    {"offer": offer, "initiative": offer.initiative},
+                    to=recipients,
+                )
     return offer
+
+
+def decline_recipients(offer: HostOffer) -> list[str]:
+    """The initiative's admins and the member who made the offer: who hears why it was declined.
+
+    An initiative without admins (a coordinator entered the offer, or its only admin left) has
+    nobody to tell; the coordinators' page then says so, so that they let it know themselves.
+    """
+    addresses = admin_addresses(offer.initiative)
+    offerer = offer.offered_by
+    if offerer is not None and offerer.is_active and offerer.email not in addresses:
+        addresses.append(offerer.email)
+    return addresses
 
 
 def link_meeting(offer_id: int, *, seen: str, meeting: Meeting | None) -> HostOffer:

@@ -218,6 +218,15 @@ def move_offer(request: AuthenticatedHttpRequest, offer_id: int) -> HttpResponse
             _("%(name)s: the offer is now “%(status)s”.")
             % {"name": moved.initiative.name, "status": moved.get_status_display()},
         )
+        if to == HostOffer.Status.DECLINED and not offer_rules.decline_recipients(moved):
+            messages.warning(
+                request,
+                _(
+                    "%(name)s has no admins on the portal, so nobody got an e-mail about it. "
+                    "Let the initiative know yourself."
+                )
+                % {"name": moved.initiative.name},
+            )
     return _back_to_offers(offer_id)
 
 

@@ -1,13 +1,16 @@
 """What a coordinator ran into walking the meetings app: each test pins one fix."""
 
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+
 import pytest
 from django.core import mail
 from django.test import Client
 
 from accounts.models import User
-from initiatives.models import Theme
+from initiatives.models import Membership, Theme
 from meetings.models import HostOffer, Meeting
-from tests.factories import InitiativeFactory
+from tests.factories import InitiativeFactory, UserFactory
 from tests.meetings.factories import HostOfferFactory, MeetingFactory, RegistrationFactory
 from tests.meetings.factories_organise import edit_data, form_data
 
@@ -110,3 +113,38 @@ def test_the_organiser_page_quotes_the_title_and_says_when_the_address_is_missin
     assert "‘Vrijwilligers die blijven’ organiseren" in page
     assert "adres nog niet opgegeven" in page
     assert "meetings_organise" in page  # the task list and facts are styled
+
+
+def _decline(client: Client, offer: HostOffer) -> str:
+    response = client.post(
+        f"/meetings/offers/{offer.pk}/move/",
+        {"seen": "proposed", "to": "declined", "reason": "Dit jaar vol."},
+        follow=True,
+    )
+    return response.content.decode()
+
+
+def test_a_declined_offer_is_told_to_the_member_who_made_it_too(
+    client: Client, coordinator: User, committed: Callable[[], AbstractContextManager]
+) -> None:
+    admin, offerer = UserFactory(), UserFactory()
+    host = InitiativeFactory(admin=admin)
+    Membership.objects.create(initiative=host, user=offerer, role=Membership.Role.MEMBER)
+    offer = HostOfferFactory(initiative=host, offered_by=offerer)
+    client.force_login(coordinator)
+    with committed():
+        page = _decline(client, offer)
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([admin.email, offerer.email])
+    assert "beheerder bent van het initiatief of het aanbod deed" in mail.outbox[0].body
+    assert "niemand kreeg" not in page
+
+
+def test_a_decline_nobody_can_be_told_of_is_said_to_the_coordinator(
+    client: Client, coordinator: User, committed: Callable[[], AbstractContextManager]
+) -> None:
+    offer = HostOfferFactory(initiative=InitiativeFactory(name="Dorpsraad Breukelen"))
+    client.force_login(coordinator)
+    with committed():
+        page = _decline(client, offer)
+    assert mail.outbox == []
+    assert "Dorpsraad Breukelen heeft geen beheerders op het portaal" in page
