@@ -103,6 +103,9 @@ class MeetingForm(forms.ModelForm):
         _choice_field(self, "co_hosts").queryset = approved
         _choice_field(self, "themes").queryset = Theme.objects.order_by("name")
         _choice_field(self, "municipality").queryset = Municipality.objects.order_by("name")
+        # Words instead of Django's "---------" in an empty select.
+        _choice_field(self, "host").empty_label = _("Choose the host")
+        _choice_field(self, "municipality").empty_label = _("Choose the municipality")
         self.fields["municipality"].error_messages["invalid_choice"] = _(
             "Choose one of the municipalities of the province of Utrecht from the list."
         )
@@ -167,13 +170,12 @@ class MeetingForm(forms.ModelForm):
         day, start, end = data.get("date"), data.get("start_time"), data.get("end_time")
         if day and start and end:
             starts_at, ends_at = dutch_moment(day, start), dutch_moment(day, end)
+            # Both problems at once: a past date is not hidden behind an end before the start.
             if ends_at <= starts_at:
                 self.add_error("end_time", _("The end must be after the start."))
-            elif (self.is_new and starts_at < timezone.now()) or (
-                "date" in self.changed_data and starts_at < timezone.now() and not self.is_new
-            ):
+            if (self.is_new or "date" in self.changed_data) and starts_at < timezone.now():
                 self.add_error("date", _("This moment has passed. Choose a date in the future."))
-            else:
+            if not (self.has_error("end_time") or self.has_error("date")):
                 self.instance.starts_at, self.instance.ends_at = starts_at, ends_at
         kind = data.get("kind")
         if kind in (Meeting.Kind.ONLINE, Meeting.Kind.HYBRID) and not data.get("online_link"):
@@ -242,6 +244,7 @@ class WalkInForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _choice_field(self, "initiative").queryset = Initiative.objects.approved().order_by("name")
+        _choice_field(self, "initiative").empty_label = _("Choose the initiative")
         self.fields["people"].widget.attrs["max"] = MAX_CAPACITY
 
     def clean_people(self) -> int:

@@ -148,3 +148,21 @@ def test_a_decline_nobody_can_be_told_of_is_said_to_the_coordinator(
         page = _decline(client, offer)
     assert mail.outbox == []
     assert "Dorpsraad Breukelen heeft geen beheerders op het portaal" in page
+
+
+def test_a_past_date_is_said_even_when_the_end_is_before_the_start(
+    client: Client, coordinator: User
+) -> None:
+    client.force_login(coordinator)
+    data = form_data(InitiativeFactory(), date="2020-03-02", start_time="18:30", end_time="16:30")
+    errors = client.post("/meetings/new/", data).context["form"].errors
+    assert errors["end_time"] == ["Het einde moet na het begin liggen."]
+    assert errors["date"] == ["Dit moment is al voorbij. Kies een datum in de toekomst."]
+
+
+def test_empty_choices_are_in_words(client: Client, coordinator: User) -> None:
+    client.force_login(coordinator)
+    page = client.get("/meetings/new/").content.decode()
+    assert "---------" not in page
+    assert "Kies de gastheer" in page
+    assert "Kies de gemeente" in page

@@ -60,7 +60,7 @@ def test_ranked_with_reasons_and_offer(login: Callable[[User], Client], coordina
     page = response.content.decode()
     assert response.status_code == 200
     assert page.index("Buurtkamer De Kei") < page.index("Aan de Vaart") < page.index(small.name)
-    assert "heeft nog nooit ontvangen" in page
+    assert "was nog nooit gastheer" in page
     assert "Vrijwilligers vinden" in page
     assert "te klein: 10 plaatsen voor 30 mensen" in page
     assert "In afwachting" not in page
