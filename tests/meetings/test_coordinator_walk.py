@@ -49,13 +49,18 @@ def test_an_offer_of_another_host_or_a_closed_one_is_not_tied(
     foreign = HostOfferFactory(initiative=other, theme="Iets anders")
     declined = HostOfferFactory(initiative=host, status=HostOffer.Status.DECLINED)
     client.force_login(coordinator)
-    assert client.get(f"/meetings/new/?host={host.slug}&offer={foreign.pk}").context["offer"] is None
+    assert (
+        client.get(f"/meetings/new/?host={host.slug}&offer={foreign.pk}").context["offer"] is None
+    )
     client.post("/meetings/new/", form_data(host, offer=foreign.pk))
-    client.post("/meetings/new/", form_data(host, offer=declined.pk, title="Tweede", schedule_anyway="on"))
+    client.post(
+        "/meetings/new/", form_data(host, offer=declined.pk, title="Tweede", schedule_anyway="on")
+    )
     foreign.refresh_from_db()
     declined.refresh_from_db()
     assert Meeting.objects.count() == 2
-    assert foreign.meeting is None and declined.meeting is None
+    assert foreign.meeting is None
+    assert declined.meeting is None
 
 
 def test_the_offers_page_and_the_suggestions_lead_to_planning_with_the_offer(
