@@ -89,9 +89,9 @@ def test_a_member_offers_to_host_and_fills_in_the_capabilities(
     check(desktop_page, "offers")
     offer = HostOffer.objects.get()
     desktop_page.locator(f"#offer-{offer.pk}").get_by_role(
-        "button", name="Naar “voorlopig ingepland”"
+        "button", name="Naar ‘voorlopig ingepland’"
     ).click()
-    says_in_dutch(status_message(desktop_page), "het aanbod is nu “voorlopig ingepland”")
+    says_in_dutch(status_message(desktop_page), "het aanbod is nu ‘voorlopig ingepland’")
     check(desktop_page, "offers-after")
     offer.refresh_from_db()
     assert offer.status == HostOffer.Status.TENTATIVE
