@@ -130,7 +130,10 @@ class MeetingForm(forms.ModelForm):
             "Where do people come? Give the address of the venue."
         )
         meeting = self.instance
-        if meeting.pk and meeting.starts_at and not self.is_bound:
+        # Also when bound: changed_data compares what was typed with these, so without them the
+        # date and times always "changed" (clash warnings and "this moment has passed" on every
+        # edit, even of a typo in a past meeting's description).
+        if meeting.pk and meeting.starts_at:
             starts, ends = (
                 timezone.localtime(meeting.starts_at),
                 timezone.localtime(meeting.ends_at),

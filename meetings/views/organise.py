@@ -181,8 +181,22 @@ def edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
                 )
             else:
                 messages.success(request, _("The changes are saved."))
+            if _programme_may_be_off(form, agenda, meeting):
+                messages.warning(
+                    request,
+                    _(
+                        "The time changed, the programme did not: check whether its times "
+                        "still fit."
+                    ),
+                )
             return redirect("meetings:organise", slug=meeting.slug)
     return _form_page(request, form, agenda, meeting)
+
+
+def _programme_may_be_off(form: MeetingForm, agenda: BaseInlineFormSet, meeting: Meeting) -> bool:
+    """The clock times moved while a programme with times stayed as it was."""
+    moved = bool({"start_time", "end_time"} & set(form.changed_data))
+    return moved and not agenda.has_changed() and meeting.agenda_items.exists()
 
 
 @login_required

@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from contextlib import AbstractContextManager
+from datetime import timedelta
 
 import pytest
 from django.core import mail
@@ -9,10 +10,11 @@ from django.test import Client
 
 from accounts.models import User
 from initiatives.models import Membership, Theme
-from meetings.models import HostOffer, Meeting
+from meetings.models import AgendaItem, HostOffer, Meeting
 from tests.factories import InitiativeFactory, UserFactory
 from tests.meetings.factories import HostOfferFactory, MeetingFactory, RegistrationFactory
 from tests.meetings.factories_organise import edit_data, form_data
+from tests.meetings.factories_rotation import days_ago
 
 pytestmark = pytest.mark.django_db
 
@@ -171,3 +173,40 @@ def test_empty_choices_are_in_words(client: Client, coordinator: User) -> None:
     assert "---------" not in page
     assert "Kies de gastheer" in page
     assert "Kies de gemeente" in page
+
+
+def test_moving_the_clock_time_asks_to_check_the_programme(
+    client: Client, coordinator: User
+) -> None:
+    meeting = MeetingFactory()
+    AgendaItem.objects.create(meeting=meeting, starts_at="16:30", title="Inloop")
+    client.force_login(coordinator)
+    data = edit_data(meeting, start_time="19:00", end_time="21:00", schedule_anyway="on")
+    page = client.post(f"/meetings/{meeting.slug}/edit/", data, follow=True).content.decode()
+    assert "kijk of de tijden in het programma nog kloppen" in page
+
+    meeting.refresh_from_db()
+    same_time = edit_data(meeting, title="Een andere titel")
+    page = client.post(f"/meetings/{meeting.slug}/edit/", same_time, follow=True).content.decode()
+    assert "kijk of de tijden in het programma nog kloppen" not in page
+
+
+def test_an_edit_that_keeps_the_time_neither_warns_of_clashes_nor_calls_a_past_date_passed(
+    client: Client, coordinator: User
+) -> None:
+    """The form compared the typed date and times with nothing, so they always "changed"."""
+    meeting = MeetingFactory()
+    MeetingFactory(starts_at=meeting.starts_at, municipality=meeting.municipality)  # a clash
+    client.force_login(coordinator)
+    response = client.post(f"/meetings/{meeting.slug}/edit/", edit_data(meeting, title="Nieuw"))
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.title == "Nieuw"
+
+    held = MeetingFactory(status=Meeting.Status.HELD, starts_at=days_ago(30))
+    held.ends_at = held.starts_at + timedelta(hours=2)
+    held.save()
+    fixed = edit_data(held, description="Zonder tikfout.")
+    assert client.post(f"/meetings/{held.slug}/edit/", fixed).status_code == 302
+    held.refresh_from_db()
+    assert held.description == "Zonder tikfout."
