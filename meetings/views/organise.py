@@ -231,13 +231,13 @@ def record_attendance(request: AuthenticatedHttpRequest, slug: str) -> HttpRespo
         action = request.POST.get("action")
         try:
             if action == "attendance":
-                ids = [int(v) for v in request.POST.getlist("came") if v.isdigit()]
+                ids = [int(v) for v in request.POST.getlist("came") if v.isascii() and v.isdigit()]
                 after_meeting.record_attendance(meeting, ids, by=request.user)
                 messages.success(request, _("Attendance is saved."))
                 return redirect("meetings:attendance", slug=meeting.slug)
             if action == "remove-walk-in":
                 value = request.POST.get("walk_in", "")
-                if value.isdigit():
+                if value.isascii() and value.isdigit():
                     after_meeting.remove_walk_in(meeting, int(value), by=request.user)
                 messages.success(request, _("The walk-ins are removed from the list."))
                 return redirect("meetings:attendance", slug=meeting.slug)
