@@ -5,6 +5,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
+from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
@@ -13,6 +14,7 @@ from meetings.models import Meeting, Registration
 from meetings.views import registration as registration_views
 from tests.factories import InitiativeFactory
 from tests.meetings.factories import HostOfferFactory, MeetingFactory, RegistrationFactory
+from tests.meetings.factories_organise import edit_data
 
 pytestmark = pytest.mark.django_db
 
@@ -135,3 +137,20 @@ def test_odd_ids_on_the_attendance_page_are_no_server_error(
     page = f"/meetings/{meeting.slug}/attendance/"
     assert client.post(page, {"action": "attendance", "came": value}).status_code == 302
     assert client.post(page, {"action": "remove-walk-in", "walk_in": value}).status_code == 302
+
+
+def test_more_places_go_to_the_waiting_list_first(
+    coordinator: User, login: Login, committed: Callable
+) -> None:
+    """Raising the capacity left the waiting list waiting: the next newcomer took the place."""
+    meeting = MeetingFactory(capacity=1)
+    RegistrationFactory(meeting=meeting)
+    first = RegistrationFactory(meeting=meeting, status=Registration.Status.WAITING)
+    with committed():
+        response = login(coordinator).post(
+            f"/meetings/{meeting.slug}/edit/", edit_data(meeting, capacity="2")
+        )
+    assert response.status_code == 302
+    first.refresh_from_db()
+    assert first.status == Registration.Status.REGISTERED
+    assert any(first.email in message.to for message in mail.outbox)
