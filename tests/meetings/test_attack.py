@@ -1,16 +1,20 @@
 """The security and concurrency review of the meetings: each test pins a defect found by
 attacking the app (double submits, hostile input, bad addresses, leaks), now fixed."""
 
+import csv
+import io
 from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
 from accounts.models import User
-from meetings.models import Meeting, Registration
+from initiatives.models import Theme
+from meetings.models import HostOffer, Meeting, Registration
 from meetings.views import registration as registration_views
 from tests.factories import InitiativeFactory
 from tests.meetings.factories import HostOfferFactory, MeetingFactory, RegistrationFactory
@@ -154,3 +158,42 @@ def test_more_places_go_to_the_waiting_list_first(
     first.refresh_from_db()
     assert first.status == Registration.Status.REGISTERED
     assert any(first.email in message.to for message in mail.outbox)
+
+
+EVIL = '</script><script>alert(1)</script>\r\nEND:VEVENT\r\nBEGIN:VEVENT;,=HYPERLINK("x") \u202e🎉'
+
+
+def test_hostile_text_stays_text_everywhere_a_meeting_shows(
+    client: Client, coordinator: User, login: Login
+) -> None:
+    meeting = MeetingFactory(
+        title=EVIL[:150], question=EVIL, venue_name=EVIL[:120], description=EVIL * 1000
+    )
+    RegistrationFactory(meeting=meeting, name=EVIL[:120], needs=EVIL)
+    RegistrationFactory(meeting=meeting, name="=HYPERLINK(\"http://x\")", needs="@SUM(1)")
+    page = client.get(f"/meetings/{meeting.slug}/").content.decode()
+    assert "<script>alert(1)" not in page
+    for path in (f"/meetings/{meeting.slug}/calendar.ics", "/meetings/feed.ics"):
+        lines = client.get(path).content.decode().split("\r\n")
+        assert lines.count("BEGIN:VEVENT") == 1 and lines.count("END:VEVENT") == 1, path
+    assert client.get("/meetings/map.json").json()["features"][0]["properties"]["name"]
+    csv_text = b"".join(
+        login(coordinator).get(f"/meetings/{meeting.slug}/registrations.csv").streaming_content
+    ).decode()
+    cells = [cell for row in csv.reader(io.StringIO(csv_text)) for cell in row]
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
+
+
+def test_the_offer_limit_is_per_person_whatever_the_address(member: User, login: Login) -> None:
+    """The limit counted per person *and* per visitor's address: another network (a phone,
+    the library) gave five more offers a day, each e-mailing every coordinator."""
+    cache.clear()
+    initiative = InitiativeFactory(admin=member)
+    client = login(member)
+    url = f"/meetings/hosts/{initiative.slug}/offer/"
+    data = {"theme": "Vrijwilligers", "themes": [Theme.objects.first().pk], "note": ""}  # type: ignore[union-attr]
+    for number in range(5):
+        response = client.post(url, data, REMOTE_ADDR=f"10.0.0.{number}")
+        assert response.status_code == 302
+    assert client.post(url, data, REMOTE_ADDR="10.0.1.1").status_code == 429
+    assert HostOffer.objects.filter(initiative=initiative).count() == 5
