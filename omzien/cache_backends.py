@@ -1,7 +1,6 @@
 """The cache that holds rate-limit counters: lock-outs must outlive any other traffic."""
 
 from datetime import datetime
-
 from typing import Any
 
 from django.core.cache.backends.db import DatabaseCache

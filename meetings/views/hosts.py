@@ -230,7 +230,9 @@ def link_offer_meeting(request: AuthenticatedHttpRequest, offer_id: int) -> Http
     raw = request.POST.get("meeting", "")
     meeting = None
     if raw:
-        meeting = Meeting.objects.filter(pk=raw).first() if raw.isascii() and raw.isdigit() else None
+        meeting = (
+            Meeting.objects.filter(pk=raw).first() if raw.isascii() and raw.isdigit() else None
+        )
         if meeting is None:
             messages.error(request, _("Choose a meeting from the list."))
             return _back_to_offers(offer_id)

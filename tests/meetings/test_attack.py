@@ -18,7 +18,7 @@ from meetings.models import HostOffer, Meeting, Registration
 from meetings.views import registration as registration_views
 from tests.factories import InitiativeFactory
 from tests.meetings.factories import HostOfferFactory, MeetingFactory, RegistrationFactory
-from tests.meetings.factories_organise import edit_data
+from tests.meetings.factories_organise import edit_data, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +61,9 @@ def test_a_double_submitted_registration_of_a_member_is_no_server_error(
         "page=99999999",
     ],
 )
-@pytest.mark.parametrize("path", ["/meetings/", "/meetings/map/", "/meetings/map.json", "/meetings/past/"])
+@pytest.mark.parametrize(
+    "path", ["/meetings/", "/meetings/map/", "/meetings/map.json", "/meetings/past/"]
+)
 def test_bad_filters_are_never_a_server_error(client: Client, path: str, query: str) -> None:
     MeetingFactory()
     assert client.get(f"{path}?{query}").status_code in (200, 404)
@@ -170,12 +172,13 @@ def test_hostile_text_stays_text_everywhere_a_meeting_shows(
         title=EVIL[:150], question=EVIL, venue_name=EVIL[:120], description=EVIL * 1000
     )
     RegistrationFactory(meeting=meeting, name=EVIL[:120], needs=EVIL)
-    RegistrationFactory(meeting=meeting, name="=HYPERLINK(\"http://x\")", needs="@SUM(1)")
+    RegistrationFactory(meeting=meeting, name='=HYPERLINK("http://x")', needs="@SUM(1)")
     page = client.get(f"/meetings/{meeting.slug}/").content.decode()
     assert "<script>alert(1)" not in page
     for path in (f"/meetings/{meeting.slug}/calendar.ics", "/meetings/feed.ics"):
         lines = client.get(path).content.decode().split("\r\n")
-        assert lines.count("BEGIN:VEVENT") == 1 and lines.count("END:VEVENT") == 1, path
+        assert lines.count("BEGIN:VEVENT") == 1, path
+        assert lines.count("END:VEVENT") == 1, path
     assert client.get("/meetings/map.json").json()["features"][0]["properties"]["name"]
     csv_text = b"".join(
         login(coordinator).get(f"/meetings/{meeting.slug}/registrations.csv").streaming_content
@@ -197,3 +200,63 @@ def test_the_offer_limit_is_per_person_whatever_the_address(member: User, login:
         assert response.status_code == 302
     assert client.post(url, data, REMOTE_ADDR="10.0.1.1").status_code == 429
     assert HostOffer.objects.filter(initiative=initiative).count() == 5
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"capacity": str(2**31)},
+        {"capacity": "-1"},
+        {"capacity": "1e9"},
+        {"date": "99999-01-01"},
+        {"date": "2020-01-01"},
+        {"start_time": "18:00", "end_time": "17:00"},
+        {"start_time": "25:99"},
+        {"latitude": "1e400", "longitude": "5.1"},
+        {"agenda-TOTAL_FORMS": "10000"},
+        {"municipality": "999999999999"},
+        {"co_hosts": "abc"},
+    ],
+)
+def test_bad_meeting_forms_are_messages_not_server_errors(
+    coordinator: User, login: Login, changes: dict[str, str]
+) -> None:
+    host = InitiativeFactory()
+    response = login(coordinator).post("/meetings/new/", form_data(host, **changes))
+    assert response.status_code == 200
+    assert not Meeting.objects.exists()
+
+
+@pytest.mark.parametrize("people", [str(2**31), "0", "-3", "x"])
+def test_bad_walk_in_numbers_are_messages(coordinator: User, login: Login, people: str) -> None:
+    start = timezone.now() - timedelta(days=2)
+    meeting = MeetingFactory(starts_at=start, ends_at=start + timedelta(hours=2))
+    response = login(coordinator).post(
+        f"/meetings/{meeting.slug}/attendance/",
+        {"walkin-initiative": meeting.host.pk, "walkin-people": people},
+    )
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"capacity": str(2**31), "breakout_rooms": "0"},
+        {"capacity": "10", "breakout_rooms": str(2**40), "weekdays": ["99"]},
+        {"capacity": "x", "day_parts": ["<script>"]},
+    ],
+)
+def test_bad_host_answers_are_messages(member: User, login: Login, data: dict) -> None:
+    initiative = InitiativeFactory(admin=member)
+    response = login(member).post(f"/meetings/hosts/{initiative.slug}/", {"can_host": "on", **data})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("months", [["13"], ["0"], ["x"], ["9" * 30]])
+def test_bad_offer_months_are_messages(member: User, login: Login, months: list[str]) -> None:
+    cache.clear()
+    initiative = InitiativeFactory(admin=member)
+    data = {"theme": "Iets", "preferred_months": months}
+    response = login(member).post(f"/meetings/hosts/{initiative.slug}/offer/", data)
+    assert response.status_code == 200
+    assert not HostOffer.objects.exists()
