@@ -15,6 +15,8 @@ from django.utils import timezone
 from accounts.models import User
 from initiatives.models import Theme
 from meetings.models import HostOffer, Meeting, Registration
+from meetings import reminders
+from meetings.registration import cancel as registration_cancel
 from meetings.views import registration as registration_views
 from tests.factories import InitiativeFactory
 from tests.meetings.factories import HostOfferFactory, MeetingFactory, RegistrationFactory
@@ -260,3 +262,27 @@ def test_bad_offer_months_are_messages(member: User, login: Login, months: list[
     response = login(member).post(f"/meetings/hosts/{initiative.slug}/offer/", data)
     assert response.status_code == 200
     assert not HostOffer.objects.exists()
+
+
+def test_who_cancels_while_the_reminders_go_out_gets_none(
+    committed: Callable, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The daily run read who is due, then e-mailed them one by one: who cancelled in between
+    still got the reminder, with the link to join online."""
+    meeting = MeetingFactory(
+        starts_at=timezone.now() + timedelta(days=1),
+        ends_at=timezone.now() + timedelta(days=1, hours=2),
+        kind=Meeting.Kind.HYBRID,
+        online_link="https://meet.example.org/geheim",
+    )
+    registration = RegistrationFactory(meeting=meeting)
+    real_claim = reminders._claim
+
+    def cancelled_meanwhile(*args: object) -> bool:
+        registration_cancel(registration.token)
+        return real_claim(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(reminders, "_claim", cancelled_meanwhile)
+    with committed():
+        reminders.remind_registrants(timezone.now())
+    assert not [m for m in mail.outbox if "geheim" in m.body]
