@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from accounts.models import User
 from initiatives.models import Theme
-from meetings.models import HostOffer, Meeting, Registration
 from meetings import reminders
+from meetings.models import HostOffer, Meeting, Registration
 from meetings.registration import cancel as registration_cancel
 from meetings.views import registration as registration_views
 from tests.factories import InitiativeFactory
