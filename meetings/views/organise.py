@@ -6,6 +6,7 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.validators import slug_re
 from django.forms import BaseInlineFormSet
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -98,8 +99,8 @@ def _form_page(
 def create(request: AuthenticatedHttpRequest) -> HttpResponse:
     _coordinators_only(request)
     initial = {}
-    host_slug = request.GET.get("host")
-    if host_slug:
+    host_slug = request.GET.get("host", "")
+    if slug_re.match(host_slug):  # not any text: a NUL byte is a database error
         host = Initiative.objects.approved().filter(slug=host_slug).first()
         if host is not None:
             initial = {

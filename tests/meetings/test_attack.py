@@ -286,3 +286,30 @@ def test_who_cancels_while_the_reminders_go_out_gets_none(
     with committed():
         reminders.remind_registrants(timezone.now())
     assert not [m for m in mail.outbox if "geheim" in m.body]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/meetings/suggestions/?month=13&people=99999999999999999999&region=%00&needs=x",
+        "/meetings/suggestions/?month=-1&breakout_rooms=abc&theme=" + "x" * 5000,
+        "/meetings/ledger/?page=-1&year=abc",
+        "/meetings/offers/?page=abc",
+        "/meetings/new/?host=%00",
+        "/meetings/new/?host=" + "x" * 3000,
+    ],
+)
+def test_coordinator_pages_take_bad_queries(coordinator: User, login: Login, path: str) -> None:
+    assert login(coordinator).get(path).status_code == 200
+
+
+def test_a_nul_byte_in_a_decline_reason_is_no_server_error(coordinator: User, login: Login) -> None:
+    """The offers page reads the reason straight from the POST, without a form's checks."""
+    offer = HostOfferFactory()
+    response = login(coordinator).post(
+        f"/meetings/offers/{offer.pk}/move/",
+        {"seen": offer.status, "to": HostOffer.Status.DECLINED, "reason": "Vol\x00"},
+    )
+    assert response.status_code in (302, 400)
+    offer.refresh_from_db()
+    assert "\x00" not in offer.decline_reason
