@@ -3,6 +3,7 @@ attacking the app (double submits, hostile input, bad addresses, leaks), now fix
 
 import csv
 import io
+import time
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -18,6 +19,7 @@ from meetings import reminders
 from meetings.models import HostOffer, Meeting, Registration
 from meetings.registration import cancel as registration_cancel
 from meetings.views import registration as registration_views
+from omzien.markdown import render_markdown
 from tests.factories import InitiativeFactory
 from tests.meetings.factories import HostOfferFactory, MeetingFactory, RegistrationFactory
 from tests.meetings.factories_organise import edit_data, form_data
@@ -313,3 +315,34 @@ def test_a_nul_byte_in_a_decline_reason_is_no_server_error(coordinator: User, lo
     assert response.status_code in (302, 400)
     offer.refresh_from_db()
     assert "\x00" not in offer.decline_reason
+
+
+@pytest.mark.parametrize("text", ["> " * 3000, "- " * 5000 + "x"])
+def test_deeply_nested_markdown_is_no_server_error(
+    coordinator: User, login: Login, text: str
+) -> None:
+    """Thousands of nested quotes or list items: Python-Markdown's recursion ran out."""
+    response = login(coordinator).post(
+        "/meetings/new/", form_data(InitiativeFactory(), description=text)
+    )
+    assert response.status_code == 302
+    assert Meeting.objects.get().description_html
+
+
+def test_many_brackets_render_in_time() -> None:
+    """20 KB of "![" took a minute: a worker is killed after 30 seconds."""
+    started = time.monotonic()
+    html = render_markdown("![" * 10_000)
+    assert time.monotonic() - started < 5
+    assert "![" in html
+    assert render_markdown("zie [de site](https://example.nl)").count("<a ") == 1
+
+
+def test_a_report_has_a_length_limit(coordinator: User, login: Login) -> None:
+    start = timezone.now() - timedelta(days=2)
+    meeting = MeetingFactory(starts_at=start, ends_at=start + timedelta(hours=2))
+    response = login(coordinator).post(
+        f"/meetings/{meeting.slug}/report/", {"conclusions": "a" * 20_001}
+    )
+    assert response.status_code == 200
+    assert "20000" in response.content.decode().replace(".", "")
