@@ -346,3 +346,22 @@ def test_a_report_has_a_length_limit(coordinator: User, login: Login) -> None:
     )
     assert response.status_code == 200
     assert "20000" in response.content.decode().replace(".", "")
+
+
+def test_a_host_admin_sees_only_their_own_meetings(member: User, login: Login) -> None:
+    own = MeetingFactory(host=InitiativeFactory(admin=member))
+    other = MeetingFactory()
+    start = timezone.now() - timedelta(days=2)
+    draft = MeetingFactory(
+        host=own.host,
+        status=Meeting.Status.DRAFT,
+        starts_at=start,
+        ends_at=start + timedelta(hours=2),
+    )
+    task = other.tasks.create(title="Koffie", assignee="host", position=1)
+    client = login(member)
+    assert client.get(f"/meetings/{own.slug}/registrations.csv").status_code == 200
+    for path in ("registrations/", "registrations.csv", "organise/", "attendance/", "report/"):
+        assert client.get(f"/meetings/{other.slug}/{path}").status_code == 403, path
+        assert client.get(f"/meetings/{draft.slug}/{path}").status_code == 404, path
+    assert client.post(f"/meetings/{own.slug}/organise/tasks/{task.pk}/").status_code == 404
