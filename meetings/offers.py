@@ -109,7 +109,8 @@ def move_offer(offer_id: int, *, seen: str, to: str, reason: str = "") -> HostOf
     """A coordinator takes a step; `seen` is the status shown when they chose it."""
     if to not in NEXT_STEPS.get(seen, ()):
         raise HostingRuleError(_("This step is not possible from here."))
-    reason = reason.strip()
+    # Typed text straight from the page, without a form's checks: no NUL (PostgreSQL refuses it).
+    reason = reason.replace("\x00", "").strip()
     if to == Status.DECLINED and not reason:
         raise HostingRuleError(_("Tell the initiative why."), field="reason")
     with transaction.atomic():

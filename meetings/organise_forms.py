@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from django import forms
 from django.conf import settings
-from django.core.validators import URLValidator
+from django.core.validators import MaxLengthValidator, URLValidator
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -106,6 +106,7 @@ class MeetingForm(forms.ModelForm):
         # Words instead of Django's "---------" in an empty select.
         _choice_field(self, "host").empty_label = _("Choose the host")
         _choice_field(self, "municipality").empty_label = _("Choose the municipality")
+        _limit_length(self, "description", "accessibility")
         self.fields["municipality"].error_messages["invalid_choice"] = _(
             "Choose one of the municipalities of the province of Utrecht from the list."
         )
@@ -275,7 +276,25 @@ def _url_lines(value: str) -> str:
     return value
 
 
+# Typed text turned into HTML on every save: long enough for any real report or description,
+# short enough that the worst Markdown renders in about a second.
+MAX_TEXT = 20_000
+
+
+def _limit_length(form: forms.BaseForm, *names: str) -> None:
+    for name in names:
+        field = form.fields[name]
+        assert isinstance(field, forms.CharField)
+        field.max_length = MAX_TEXT
+        field.validators.append(MaxLengthValidator(MAX_TEXT))
+        field.widget.attrs["maxlength"] = str(MAX_TEXT)
+
+
 class ReportForm(forms.ModelForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _limit_length(self, "conclusions", "follow_up", "links")
+
     class Meta:
         model = Report
         fields = ["conclusions", "follow_up", "links"]

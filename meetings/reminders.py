@@ -70,7 +70,13 @@ def remind_registrants(now: datetime) -> int:
     sent = 0
     for registration in due:
         with transaction.atomic():
-            if not _claim(Registration.objects.filter(pk=registration.pk), "reminded_at", now):
+            # Still registered at this moment: who cancelled since the list was read gets none.
+            still_due = Registration.objects.filter(
+                pk=registration.pk,
+                status=Registration.Status.REGISTERED,
+                meeting__status=Meeting.Status.PUBLISHED,
+            )
+            if not _claim(still_due, "reminded_at", now):
                 continue
             meeting = registration.meeting
             send_after_commit(
@@ -97,7 +103,8 @@ def brief_hosts(now: datetime) -> int:
     sent = 0
     for meeting in due:
         with transaction.atomic():
-            if not _claim(Meeting.objects.filter(pk=meeting.pk), "host_briefed_at", now):
+            still_on = Meeting.objects.filter(pk=meeting.pk, status=Meeting.Status.PUBLISHED)
+            if not _claim(still_on, "host_briefed_at", now):
                 continue
             registrations = meeting.registrations
             needs = list(

@@ -21,6 +21,7 @@ from accounts.models import User
 from initiatives.errors import violated_constraint
 from meetings.errors import MeetingRuleError
 from meetings.models import Meeting, Registration
+from meetings.registration import fill_free_places
 from meetings.task_list import create_tasks
 from omzien.mailing import send_after_commit
 
@@ -193,6 +194,9 @@ def update_meeting(meeting: Meeting, form: Any, agenda: Any, *, by: User) -> Mee
             updated.sequence = before.sequence + 1
             columns.append("sequence")
         _save(updated, update_fields=[*columns, "updated_at"])
+        if "capacity" in columns:
+            # More places go to the people waiting, in order, before any newcomer.
+            fill_free_places(updated)
         form.save_m2m()
         agenda.save()
         changes = what_changed(before, updated)

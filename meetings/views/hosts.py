@@ -92,8 +92,9 @@ def offer(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     form = HostOfferForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
-        action = f"host-offer:{request.user.pk}"
-        if allow(request, action=action, limit=OFFER_LIMIT, seconds=OFFER_WINDOW):
+        # Per person, wherever they are: counted by account, not by the visitor's address.
+        person = f"user:{request.user.pk}"
+        if allow(request, action="host-offer", limit=OFFER_LIMIT, seconds=OFFER_WINDOW, key=person):
             offer_rules.make_offer(
                 initiative,
                 by=request.user,
@@ -238,7 +239,9 @@ def link_offer_meeting(request: AuthenticatedHttpRequest, offer_id: int) -> Http
     raw = request.POST.get("meeting", "")
     meeting = None
     if raw:
-        meeting = Meeting.objects.filter(pk=raw).first() if raw.isdigit() else None
+        meeting = (
+            Meeting.objects.filter(pk=raw).first() if raw.isascii() and raw.isdigit() else None
+        )
         if meeting is None:
             messages.error(request, _("Choose a meeting from the list."))
             return _back_to_offers(offer_id)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.validators import slug_re
 from django.forms import BaseInlineFormSet
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -100,8 +101,13 @@ def _form_page(
 def create(request: AuthenticatedHttpRequest) -> HttpResponse:
     _coordinators_only(request)
     initial: dict[str, object] = {}
-    host_slug = request.GET.get("host")
-    host = Initiative.objects.approved().filter(slug=host_slug).first() if host_slug else None
+    host_slug = request.GET.get("host", "")
+    # Only a slug: any other text (a NUL byte) would be a database error.
+    host = (
+        Initiative.objects.approved().filter(slug=host_slug).first()
+        if slug_re.match(host_slug)
+        else None
+    )
     if host is not None:
         initial = {
             "host": host.pk,
@@ -138,7 +144,7 @@ def create(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 def _open_offer(raw: str | None, host: Initiative | None) -> HostOffer | None:
     """An open offer of `host` (on a POST: of the host the form came with), or None."""
-    if not raw or not raw.isdigit():
+    if not raw or not (raw.isascii() and raw.isdigit()):
         return None
     offers = HostOffer.objects.filter(pk=raw, status__in=HostOffer.OPEN_STATUSES)
     if host is not None:
@@ -279,13 +285,13 @@ def record_attendance(request: AuthenticatedHttpRequest, slug: str) -> HttpRespo
         action = request.POST.get("action")
         try:
             if action == "attendance":
-                ids = [int(v) for v in request.POST.getlist("came") if v.isdigit()]
+                ids = [int(v) for v in request.POST.getlist("came") if v.isascii() and v.isdigit()]
                 after_meeting.record_attendance(meeting, ids, by=request.user)
                 messages.success(request, _("Attendance is saved."))
                 return redirect("meetings:attendance", slug=meeting.slug)
             if action == "remove-walk-in":
                 value = request.POST.get("walk_in", "")
-                if value.isdigit():
+                if value.isascii() and value.isdigit():
                     after_meeting.remove_walk_in(meeting, int(value), by=request.user)
                 messages.success(request, _("The walk-ins are removed from the list."))
                 return redirect("meetings:attendance", slug=meeting.slug)

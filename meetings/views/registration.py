@@ -2,6 +2,7 @@
 confirming and cancelling, calendar files and feeds, and the organisers' list of who comes."""
 
 import csv
+import re
 from collections.abc import Iterator
 
 from django.contrib import messages
@@ -48,8 +49,15 @@ def _meeting(request: HttpRequest, slug: str) -> Meeting:
     return meeting
 
 
+# A registration's token is made by `secrets.token_urlsafe`: anything else is no token at all
+# (and a NUL byte would make PostgreSQL refuse the query: a server error).
+TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
 def _registration(token: str) -> Registration:
     """Only through the secret link: an unknown or forged one is a 404."""
+    if not TOKEN_SHAPE.fullmatch(token):
+        raise Http404
     return get_object_or_404(
         Registration.objects.select_related("meeting", "meeting__host", "initiative"),
         token=token,
@@ -103,7 +111,12 @@ def register_view(request: HttpRequest, slug: str) -> HttpResponse:
             try:
                 registration = register(meeting, details, user=user)
             except RegistrationError as error:
-                form.add_error(error.field, error.message)
+                mine = active_registration(meeting, user.email) if user is not None else None
+                if mine is not None:
+                    # A double click: the other request of the two registered this person.
+                    messages.info(request, _("You are already registered for this meeting."))
+                    return redirect("meetings:registration", token=mine.token)
+                form.add_error(error.field if error.field in form.fields else None, error.message)
             else:
                 if user is None:
                     return redirect("meetings:registration-sent", slug=meeting.slug)
