@@ -31,10 +31,10 @@ def meeting_url(meeting: Meeting, base_url: str) -> str:
 
 
 def _location(meeting: Meeting) -> str:
-    parts = [part for part in (meeting.venue_name, meeting.address) if part]
-    if not parts and meeting.kind == Meeting.Kind.ONLINE:
+    if meeting.kind == Meeting.Kind.ONLINE:
+        # An online meeting's venue (its host's name, often) is no place to go to.
         return "Online"
-    return ", ".join(parts)
+    return ", ".join(part for part in (meeting.venue_name, meeting.address) if part)
 
 
 def meeting_event(meeting: Meeting, *, base_url: str, online_link: bool = False) -> Event:
