@@ -15,6 +15,7 @@ from accounts.demo import load_people
 from initiatives.demo import load_initiatives
 from meetings.demo import load_meetings
 from meetings.models import Meeting, Registration
+from tests.factories import InitiativeFactory
 from tests.meetings.factories import MeetingFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
@@ -118,3 +119,13 @@ def test_a_newcomer_to_the_demos_full_meeting_waits_behind_those_already_waiting
     with committed():
         page = client.post(confirm_link(mail.outbox[0]), follow=True).content.decode()
     assert f"nummer {already + 1}" in page
+
+
+def test_your_registration_page_says_whether_your_initiative_is_shown(client: Client) -> None:
+    shown = RegistrationFactory(initiative=InitiativeFactory(), show_initiative=True)
+    hidden = RegistrationFactory(initiative=InitiativeFactory(), show_initiative=False)
+    label = "Laat de naam van mijn initiatief zien op de pagina van de bijeenkomst"
+    for registration, answer in ((shown, "ja"), (hidden, "nee")):
+        page = client.get(f"/meetings/registration/{registration.token}/").content.decode()
+        row = page.split(label)[1].split("</div>")[0]
+        assert re.sub(r"<[^>]+>", " ", row).split() == [answer]
