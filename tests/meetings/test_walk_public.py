@@ -129,3 +129,14 @@ def test_your_registration_page_says_whether_your_initiative_is_shown(client: Cl
         page = client.get(f"/meetings/registration/{registration.token}/").content.decode()
         row = page.split(label)[1].split("</div>")[0]
         assert re.sub(r"<[^>]+>", " ", row).split() == [answer]
+
+
+def test_on_a_phone_the_meeting_page_leads_straight_to_registering(client: Client) -> None:
+    meeting = MeetingFactory()
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    jump = page.index('href="#registration-panel-title">Aanmelden en wie er komen</a>')
+    assert jump < page.index('id="registration-panel-title"')
+
+    meeting.status = Meeting.Status.CANCELLED
+    meeting.save()
+    assert "Aanmelden en wie er komen" not in client.get(meeting.get_absolute_url()).content.decode()
