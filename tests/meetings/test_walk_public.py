@@ -63,7 +63,10 @@ def test_an_online_meeting_is_never_said_to_be_at_its_hosts_place(
     assert "Waar: online" in confirmed.body
     assert "Buurtkracht Transwijk" not in confirmed.body
     [(_name, calendar, _type)] = confirmed.attachments
-    for ics in (str(calendar), client.get(f"/meetings/{meeting.slug}/calendar.ics").content.decode()):
+    for ics in (
+        str(calendar),
+        client.get(f"/meetings/{meeting.slug}/calendar.ics").content.decode(),
+    ):
         assert "LOCATION:Online" in ics.replace("\r\n ", "")
         assert "Transwijk" not in ics.split("LOCATION")[1].split("\r\n")[0]
 
@@ -139,4 +142,6 @@ def test_on_a_phone_the_meeting_page_leads_straight_to_registering(client: Clien
 
     meeting.status = Meeting.Status.CANCELLED
     meeting.save()
-    assert "Aanmelden en wie er komen" not in client.get(meeting.get_absolute_url()).content.decode()
+    assert (
+        "Aanmelden en wie er komen" not in client.get(meeting.get_absolute_url()).content.decode()
+    )
