@@ -145,3 +145,15 @@ def test_on_a_phone_the_meeting_page_leads_straight_to_registering(client: Clien
     assert (
         "Aanmelden en wie er komen" not in client.get(meeting.get_absolute_url()).content.decode()
     )
+
+
+def test_a_calendar_finds_a_venue_without_an_address_by_its_town(
+    client: Client, django_assert_max_num_queries: Callable
+) -> None:
+    meeting = MeetingFactory(venue_name="Huiskamer van Wittevrouwen", address="")
+    ics = client.get(f"/meetings/{meeting.slug}/calendar.ics").content.decode()
+    assert "LOCATION:Huiskamer van Wittevrouwen\\, Utrecht" in ics.replace("\r\n ", "")
+    MeetingFactory.create_batch(5, address="")
+    with django_assert_max_num_queries(4):
+        feed = client.get("/meetings/feed.ics").content.decode()
+    assert feed.replace("\r\n ", "").count("LOCATION:Krachtstation Kanaleneiland\\, Utrecht") == 5
