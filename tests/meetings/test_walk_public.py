@@ -157,3 +157,13 @@ def test_a_calendar_finds_a_venue_without_an_address_by_its_town(
     with django_assert_max_num_queries(4):
         feed = client.get("/meetings/feed.ics").content.decode()
     assert feed.replace("\r\n ", "").count("LOCATION:Krachtstation Kanaleneiland\\, Utrecht") == 5
+
+
+def test_a_question_that_only_repeats_the_title_is_said_once(client: Client) -> None:
+    meeting = MeetingFactory(
+        title="Zorg in het dorp organiseren", question="Zorg in het dorp organiseren"
+    )
+    for address in (meeting.get_absolute_url(), "/meetings/"):
+        page = client.get(address).content.decode()
+        main = page.split("<main")[1].split("</main>")[0]
+        assert main.count(">Zorg in het dorp organiseren<") == 1, address
