@@ -31,10 +31,12 @@ def meeting_url(meeting: Meeting, base_url: str) -> str:
 
 
 def _location(meeting: Meeting) -> str:
-    parts = [part for part in (meeting.venue_name, meeting.address) if part]
-    if not parts and meeting.kind == Meeting.Kind.ONLINE:
+    if meeting.kind == Meeting.Kind.ONLINE:
+        # An online meeting's venue (its host's name, often) is no place to go to.
         return "Online"
-    return ", ".join(parts)
+    # Without an address a calendar app still needs the town to find the venue.
+    place = meeting.address or meeting.municipality.name
+    return ", ".join(part for part in (meeting.venue_name, place) if part)
 
 
 def meeting_event(meeting: Meeting, *, base_url: str, online_link: bool = False) -> Event:

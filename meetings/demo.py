@@ -257,6 +257,9 @@ def guests(
 ) -> list[Registration]:
     """`count` people registered for `meeting`, most on behalf of an initiative."""
     registered_at = meeting.starts_at - timedelta(days=rng.randint(5, 30))
+    # Nobody registers in the future: a waiting list queued after now would put the next
+    # person who registers ahead of those already waiting.
+    registered_at = min(registered_at, timezone.now() - timedelta(hours=offset + count + 1))
     made = []
     for number in range(offset, offset + count):
         name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"

@@ -15,6 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
@@ -127,7 +128,8 @@ def feature(meeting: Meeting) -> dict[str, object]:
             "name": meeting.title,
             "url": meeting.get_absolute_url(),
             "municipality": meeting.municipality.name,
-            "place": meeting.venue_name,
+            # An online meeting sits at its host's municipality, but nobody goes there.
+            "place": _("Online") if meeting.kind == Meeting.Kind.ONLINE else meeting.venue_name,
             "pitch": when(meeting.starts_at, meeting.ends_at),
         },
     }
@@ -156,6 +158,7 @@ def map_json(request: HttpRequest) -> str:
             "starts_at",
             "ends_at",
             "venue_name",
+            "kind",
             "latitude",
             "longitude",
             "municipality__name",

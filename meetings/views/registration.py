@@ -59,7 +59,9 @@ def _registration(token: str) -> Registration:
     if not TOKEN_SHAPE.fullmatch(token):
         raise Http404
     return get_object_or_404(
-        Registration.objects.select_related("meeting", "meeting__host", "initiative"),
+        Registration.objects.select_related(
+            "meeting", "meeting__host", "meeting__municipality", "initiative"
+        ),
         token=token,
     )
 
@@ -232,7 +234,11 @@ def registration_ics(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def _feed_meetings(region: Region | None = None) -> QuerySet[Meeting]:
-    meetings = Meeting.objects.public().filter(ends_at__gte=calendar.feed_window_start())
+    meetings = (
+        Meeting.objects.public()
+        .filter(ends_at__gte=calendar.feed_window_start())
+        .select_related("municipality")
+    )
     if region is not None:
         meetings = meetings.filter(municipality__regions=region).distinct()
     return meetings.order_by("starts_at")
