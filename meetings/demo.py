@@ -217,7 +217,8 @@ def new_meeting(
     if "latitude" not in fields and host.latitude is not None:
         fields |= {"latitude": host.latitude, "longitude": host.longitude}
     fields.setdefault("venue_name", host.name)
-    fields.setdefault("address", host.address)
+    # Most demo initiatives have no street address; a place is better than nothing to edit.
+    fields.setdefault("address", host.address or host.place or host.municipality.name)
     fields.setdefault("capacity", 40)
     fields.setdefault("slug", slug_for(title, day))
     meeting = Meeting.objects.create(

@@ -1,7 +1,6 @@
 """Registering for a meeting, a registrant's own page (reached only through its secret link),
 confirming and cancelling, calendar files and feeds, and the organisers' list of who comes."""
 
-import csv
 import re
 from collections.abc import Iterator
 
@@ -15,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from initiatives.views.export import cell, csv_lines
 from meetings import calendar
 from meetings.forms_registration import RegistrationForm
 from meetings.models import Meeting, Region, Registration
@@ -38,8 +38,6 @@ GUEST_LIMIT_PER_ADDRESS = 5
 GUEST_LIMIT_PER_IP = 20
 GUEST_WINDOW = 3600
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
-# Cells starting like this are run as formulas by spreadsheet programs (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _meeting(request: HttpRequest, slug: str) -> Meeting:
@@ -284,16 +282,6 @@ def registrations_list(request: AuthenticatedHttpRequest, slug: str) -> HttpResp
     return render(request, "meetings/registrations_list.html", context)
 
 
-def cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
-
-
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
 def _csv_rows(meeting: Meeting) -> Iterator[list[str]]:
     statuses = dict(Registration.Status.choices)
     yield [
@@ -319,10 +307,9 @@ def _csv_rows(meeting: Meeting) -> Iterator[list[str]]:
 @require_safe
 def registrations_csv(request: AuthenticatedHttpRequest, slug: str) -> StreamingHttpResponse:
     meeting = _organised_meeting(request, slug)
-    writer = csv.writer(_Echo())
+    # As the directory's export: with the byte order mark, so Excel reads the file as UTF-8.
     response = StreamingHttpResponse(
-        (writer.writerow(row) for row in _csv_rows(meeting)),
-        content_type="text/csv; charset=utf-8",
+        csv_lines(_csv_rows(meeting)), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="aanmeldingen-{meeting.slug}.csv"'
     return response
