@@ -10,6 +10,7 @@ from django.core.cache import caches
 from django.test import Client
 
 from accounts.models import User
+from initiatives.models import Membership
 from meetings.registration import RegistrationError
 from tests.factories import InitiativeFactory, UserFactory
 from tests.meetings.factories import MeetingFactory, RegistrationFactory
@@ -99,3 +100,30 @@ def test_a_signed_in_persons_second_registration_at_once_is_a_message(
     response = login(UserFactory()).post(f"/meetings/{meeting.slug}/register/", {"needs": ""})
     assert response.status_code == 200
     assert "Dit e-mailadres is al aangemeld." in response.content.decode()
+
+
+@pytest.mark.parametrize("where", ["host", "co-host", "member only"])
+def test_the_way_to_organise_shows_for_an_admin_of_the_host_or_a_co_host(
+    login: Callable[[User], Client], where: str
+) -> None:
+    """Asked with one plain query on the meeting page (meetings/permissions.py)."""
+    meeting = MeetingFactory()
+    co_host = InitiativeFactory()
+    meeting.co_hosts.add(co_host)
+    person = UserFactory()
+    initiative = co_host if where == "co-host" else meeting.host
+    role = Membership.Role.MEMBER if where == "member only" else Membership.Role.ADMIN
+    Membership.objects.create(user=person, initiative=initiative, role=role)
+    page = login(person).get(meeting.get_absolute_url()).content.decode()
+    assert (f"/meetings/{meeting.slug}/organise/" in page) is (where != "member only")
+
+
+def test_a_signed_in_person_sees_their_own_registration_on_the_page(
+    login: Callable[[User], Client],
+) -> None:
+    meeting = MeetingFactory()
+    person = UserFactory()
+    mine = RegistrationFactory(meeting=meeting, user=person, email=person.email)
+    page = login(person).get(meeting.get_absolute_url()).content.decode()
+    assert f"/meetings/registration/{mine.token}/" in page
+    assert "Je bent aangemeld" in page or "wachtlijst" in page
