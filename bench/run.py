@@ -20,8 +20,8 @@ from portal import (
     Manage,
     Server,
     cpu_seconds,
-    gunicorn,
     csrf_token,
+    gunicorn,
     member_cookie,
     production_env,
 )
