@@ -14,6 +14,9 @@ class Page:
     path: PathSource  # a callable when the path is known only after setup (hashed static names)
     status: int = 200
     logged_in: bool = False  # requested with the session cookie of a bench member (no cache)
+    # A wrk Lua script in bench/ that makes the requests (path is then what the status check
+    # before measuring GETs); it is given the member's CSRF token and SCRIPT_MEETINGS.
+    script: str | None = None
 
     def resolve(self) -> str:
         return self.path if isinstance(self.path, str) else self.path()
@@ -53,10 +56,20 @@ PAGES: list[Page] = [
     *as_visitor_and_member("meeting page", BENCH_MEETING),
     # The feed is another part of the meetings app (meetings:feed).
     *as_visitor_and_member("meetings feed", "/meetings/feed.ics"),
-    # "register for a meeting" is a POST with a fresh CSRF token and a new e-mail address each
-    # time (one registration per address per meeting): wrk needs a Lua script for that, which
-    # bench/wrk.py does not run yet. Not measured; see bench/README.md.
+    # The bench member registers for one of the first upcoming meetings and then cancels that
+    # registration, in turn (bench/register.lua): a POST with the CSRF token, never turned away
+    # by the guests' rate limits. Half the requests register, half cancel.
+    Page(
+        "register and cancel (in turn)",
+        "/meetings/bench-meeting-000001/register/",
+        logged_in=True,
+        script="register.lua",
+    ),
 ]
+
+# The script cycles over this many meetings, all upcoming at every size (load_bench_meetings
+# makes a quarter of round(N * 40 / 150) upcoming: 10 at 150 initiatives).
+SCRIPT_MEETINGS = 10
 
 # Number of initiatives: realistic, and 100x realistic (DESIGN.md, Quality bars).
 DEFAULT_SIZES: list[int] = [150, 15000]

@@ -84,6 +84,15 @@ def member_cookie(manage: Manage) -> str:
     return manage("shell", "-c", MEMBER_SESSION).strip().splitlines()[-1]
 
 
+def csrf_token(cookie: str) -> str:
+    """A form's CSRF token for the secret in the Cookie header's CSRF cookie: masked from it as
+    Django masks it (django.middleware.csrf), so the two are valid together."""
+    from django.middleware.csrf import _mask_cipher_secret
+
+    secret = dict(part.strip().split("=", 1) for part in cookie.split(";"))["csrftoken"]
+    return _mask_cipher_secret(secret)
+
+
 def static_path(preferred: str) -> str:
     """The hashed URL of `preferred` from collectstatic's manifest, else of any CSS file."""
     paths: dict[str, str] = json.loads((STATIC_ROOT / "staticfiles.json").read_text())["paths"]

@@ -13,13 +13,14 @@ import database
 import psutil
 import report
 import wrk
-from pages import DEFAULT_SIZES, LOADERS, PAGES, TRIVIAL, TRIVIAL_AGAIN, Page
+from pages import DEFAULT_SIZES, LOADERS, PAGES, SCRIPT_MEETINGS, TRIVIAL, TRIVIAL_AGAIN, Page
 from portal import (
     ROOT,
     WORK,
     Manage,
     Server,
     cpu_seconds,
+    csrf_token,
     gunicorn,
     member_cookie,
     production_env,
@@ -100,10 +101,21 @@ def measure(
 ) -> report.Row:
     settings = wrk.Settings(args.threads, args.connections, args.duration)
     cookie_sent = cookie if page.logged_in else None
+    script = ROOT / "bench" / page.script if page.script else None
+    script_args = [csrf_token(cookie), str(SCRIPT_MEETINGS)] if script else None
     if warm_up:
-        wrk.run(server.url(path), settings, duration=args.warmup, cookie=cookie_sent)
+        wrk.run(
+            server.url(path),
+            settings,
+            duration=args.warmup,
+            cookie=cookie_sent,
+            script=script,
+            script_args=script_args,
+        )
     cpu_before, db_before = cpu_seconds(server.pid), cpu_seconds(db_pid)
-    result = wrk.run(server.url(path), settings, cookie=cookie_sent)
+    result = wrk.run(
+        server.url(path), settings, cookie=cookie_sent, script=script, script_args=script_args
+    )
     time.sleep(0.5)  # let the requests in flight when wrk stopped finish
     cpu = cpu_seconds(server.pid) - cpu_before
     db_cpu = cpu_seconds(db_pid) - db_before

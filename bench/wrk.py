@@ -5,6 +5,7 @@ import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 _UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
 
@@ -43,11 +44,23 @@ def require() -> None:
 
 
 def run(
-    url: str, settings: Settings, duration: int | None = None, cookie: str | None = None
+    url: str,
+    settings: Settings,
+    duration: int | None = None,
+    cookie: str | None = None,
+    script: Path | None = None,
+    script_args: list[str] | None = None,
 ) -> Result:
+    """One wrk run; `script` is a Lua file that makes the requests (bench/register.lua), given
+    `script_args` after `--`."""
     headers = ["-H", f"Cookie: {cookie}"] if cookie else []
+    lua = ["-s", str(script)] if script else []
+    after = ["--", *script_args] if script and script_args else []
     output = subprocess.run(
-        ["wrk", *settings.args(duration), *headers, url], check=True, capture_output=True, text=True
+        ["wrk", *settings.args(duration), *headers, *lua, url, *after],
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout
     return parse(output)
 

@@ -96,6 +96,26 @@ def feed_calendar(meetings: Iterable[Meeting], *, base_url: str, name: str) -> s
     return _calendar((meeting_event(m, base_url=base_url) for m in meetings), name=name)
 
 
+def feed_events(meetings: Iterable[Meeting], *, base_url: str) -> str:
+    """The VEVENT blocks of a feed, without the calendar around them: the part a feed shares
+    between requests (a fragment under the content version, views/registration.py)."""
+    return "".join(meeting_event(m, base_url=base_url).to_ical().decode() for m in meetings)
+
+
+def feed_around(events: str, *, name: str) -> str:
+    """A feed made of events from feed_events: the calendar's own lines around them, as
+    icalendar writes them (a calendar of those events is byte for byte the same)."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    if name:
+        calendar.add("x-wr-calname", name)
+    head, end = calendar.to_ical().decode().rsplit("END:VCALENDAR", 1)
+    return f"{head}{events}END:VCALENDAR{end}"
+
+
 def feed_window_start() -> datetime:
     """A feed holds meetings still to come and those of the last three months."""
     return timezone.now() - timedelta(days=92)

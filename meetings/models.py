@@ -294,6 +294,8 @@ class Meeting(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "starts_at"], name="meeting_status_starts_idx"),
+            # The feeds: what ends after a moment (the last three months and later).
+            models.Index(fields=["ends_at"], name="meeting_ends_idx"),
         ]
 
     def __str__(self) -> str:

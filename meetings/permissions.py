@@ -1,10 +1,16 @@
 """One predicate per rule about network meetings, used by views and templates alike."""
 
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
 
 from accounts.models import User
-from initiatives.models import Initiative
-from initiatives.permissions import is_coordinator, is_initiative_admin, is_member
+from initiatives.models import Initiative, Membership
+from initiatives.permissions import (
+    KEPT_MEMBERSHIPS,
+    is_coordinator,
+    is_initiative_admin,
+    is_member,
+)
 from meetings.models import HostOffer, Meeting
 
 Person = User | AnonymousUser
@@ -25,7 +31,17 @@ def is_host_admin(user: Person, meeting: Meeting) -> bool:
     if not user.is_authenticated:
         return False
     hosts = [meeting.host, *meeting.co_hosts.all()]
-    return any(is_initiative_admin(user, initiative) for initiative in hosts)
+    if hasattr(user, KEPT_MEMBERSHIPS):  # read already for this request
+        return any(is_initiative_admin(user, initiative) for initiative in hosts)
+    # Else one plain query (a meeting page asks this of everyone signed in).
+    table = Membership._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT EXISTS (SELECT 1 FROM {connection.ops.quote_name(table)} "  # noqa: S608
+            "WHERE user_id = %s AND role = %s AND initiative_id = ANY(%s))",
+            [user.pk, Membership.Role.ADMIN, [initiative.pk for initiative in hosts]],
+        )
+        return bool(cursor.fetchone()[0])
 
 
 def can_organise_meeting(user: Person, meeting: Meeting) -> bool:

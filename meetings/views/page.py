@@ -10,6 +10,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.timezone import localtime
 from django.views.decorators.http import require_safe
 
+from meetings.attendance import Attendance, attendance_of
 from meetings.models import Meeting, Report
 from meetings.permissions import can_organise_meeting, can_see_meeting
 from omzien import content_version
@@ -80,11 +81,24 @@ def shared_meeting(request: HttpRequest, slug: str) -> Meeting:
     key = f"meeting:{slug}:{content_version.current(request)}"
     meeting = caches["fragments"].get(key)
     if meeting is None:
+        # The co-hosts come along (is_host_admin asks them for a signed-in person).
         meeting = get_object_or_404(
-            Meeting.objects.select_related("host", "municipality"), slug=slug
+            Meeting.objects.select_related("host", "municipality").prefetch_related("co_hosts"),
+            slug=slug,
         )
         caches["fragments"].set(key, meeting)
     return meeting
+
+
+def shared_attendance(request: HttpRequest, meeting: Meeting) -> Attendance:
+    """Who is coming in numbers (the same for everyone), counted once per content version: a
+    registration advances it. A person's own registration is asked apart (the panel)."""
+    key = f"meeting-attendance:{meeting.pk}:{content_version.current(request)}"
+    attendance = caches["fragments"].get(key)
+    if attendance is None:
+        attendance = attendance_of(meeting)
+        caches["fragments"].set(key, attendance)
+    return attendance
 
 
 @require_safe
@@ -103,6 +117,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         "agenda_items": SimpleLazyObject(lambda: list(meeting.agenda_items.all())),
         "report": SimpleLazyObject(lambda: report_of(meeting) or {}),
         "linked_data": SimpleLazyObject(lambda: linked_data(request, meeting)),
+        "attendance": SimpleLazyObject(lambda: shared_attendance(request, meeting)),
         "latitude": latitude,
         "longitude": longitude,
         "can_organise": request.user.is_authenticated

@@ -1,13 +1,15 @@
 """Registering for a meeting, a registrant's own page (reached only through its secret link),
 confirming and cancelling, calendar files and feeds, and the organisers' list of who comes."""
 
+import hashlib
 import re
 from collections.abc import Iterator
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import caches
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -29,6 +31,7 @@ from meetings.registration import (
     register,
     waiting_position,
 )
+from omzien import content_version
 from omzien.ratelimit import allow
 from omzien.typing import AuthenticatedHttpRequest
 
@@ -37,6 +40,9 @@ from omzien.typing import AuthenticatedHttpRequest
 GUEST_LIMIT_PER_ADDRESS = 5
 GUEST_LIMIT_PER_IP = 20
 GUEST_WINDOW = 3600
+# A feed holds at most this many meetings, and its events are made again at most this often.
+FEED_LIMIT = 200
+FEED_SECONDS = 600
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 
 
@@ -232,29 +238,61 @@ def registration_ics(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def _feed_meetings(region: Region | None = None) -> QuerySet[Meeting]:
+    """The meetings of the last three months and the next ones, at most FEED_LIMIT: a network
+    plans a few dozen a year, so the limit only bounds the work of a feed, never what it shows."""
     meetings = (
         Meeting.objects.public()
         .filter(ends_at__gte=calendar.feed_window_start())
         .select_related("municipality")
     )
     if region is not None:
-        meetings = meetings.filter(municipality__regions=region).distinct()
-    return meetings.order_by("starts_at")
+        meetings = meetings.filter(
+            Exists(
+                Region.municipalities.through.objects.filter(
+                    region=region, municipality=OuterRef("municipality")
+                )
+            )
+        )
+    return meetings.order_by("starts_at", "pk")[:FEED_LIMIT]
+
+
+def _feed_events(request: HttpRequest, region: Region | None = None) -> str:
+    """The feed's events: one fragment per feed, address and content version, made again at
+    most every FEED_SECONDS (the window of the last three months moves with the clock). The
+    calendar around them (its name is in the reader's language) is made per request."""
+    base_url = _base_url(request)
+    part = f"{region.pk if region else ''}|{base_url}|{content_version.current(request)}"
+    key = f"meetings-feed:{hashlib.sha256(part.encode()).hexdigest()}"
+    events = caches["fragments"].get(key)
+    if events is None:
+        events = calendar.feed_events(_feed_meetings(region), base_url=base_url)
+        caches["fragments"].set(key, events, FEED_SECONDS)
+    return events
 
 
 @require_safe
 def feed(request: HttpRequest) -> HttpResponse:
-    content = calendar.feed_calendar(
-        _feed_meetings(), base_url=_base_url(request), name=_("Network meetings Omzien naar Elkaar")
+    content = calendar.feed_around(
+        _feed_events(request), name=_("Network meetings Omzien naar Elkaar")
     )
     return _ics(content, "bijeenkomsten.ics")
 
 
+def _region(request: HttpRequest, slug: str) -> Region:
+    """A region, shared between requests while nothing changed (no query then)."""
+    key = f"meetings-region:{content_version.current(request)}:{hashlib.sha256(slug.encode()).hexdigest()}"
+    found = caches["fragments"].get(key)
+    if found is None:
+        found = get_object_or_404(Region, slug=slug)
+        caches["fragments"].set(key, found, FEED_SECONDS)
+    return found
+
+
 @require_safe
 def region_feed(request: HttpRequest, region: str) -> HttpResponse:
-    found = get_object_or_404(Region, slug=region)
+    found = _region(request, region)
     name = _("Network meetings Omzien naar Elkaar, region %(region)s") % {"region": found.name}
-    content = calendar.feed_calendar(_feed_meetings(found), base_url=_base_url(request), name=name)
+    content = calendar.feed_around(_feed_events(request, found), name=name)
     return _ics(content, f"bijeenkomsten-{found.slug}.ics")
 
 
