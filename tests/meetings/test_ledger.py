@@ -121,3 +121,22 @@ def test_a_cached_copy_costs_no_ledger_queries(
     # Only the content version.
     with django_assert_num_queries(1):
         visitor.get(URL)
+
+
+def test_a_large_network_is_listed_a_page_at_a_time(client: Client) -> None:
+    """Thousands of initiatives that came stay pages of 50, not one page of megabytes."""
+    host = InitiativeFactory(name="Zwaluwnest")  # last in the alphabetical list
+    meeting = HeldMeetingFactory(host=host, starts_at=days_ago(10))
+    for number in range(55):
+        WalkInFactory(meeting=meeting, initiative=InitiativeFactory(name=f"Initiatief {number:03}"))
+    first = client.get(URL).content.decode()
+    assert "Initiatief 000" in first
+    assert "Initiatief 049" in first
+    assert "Initiatief 050" not in first
+    assert 'href="?page=2"' in first
+    second = client.get(URL, {"page": "2"}).content.decode()
+    assert "Initiatief 050" in second
+    assert "Initiatief 000" not in second
+    for odd in ("abc", "0", "-1", "99999999", "²"):
+        response = client.get(URL, {"page": odd})
+        assert response.status_code == 200, odd
