@@ -18,7 +18,6 @@ from django.views.decorators.http import require_POST, require_safe
 
 from initiatives.views.export import cell, csv_lines
 from meetings import calendar
-from meetings.forms_registration import RegistrationForm
 from meetings.models import Meeting, Region, Registration
 from meetings.permissions import can_organise_meeting, can_see_meeting
 from meetings.registration import (
@@ -31,6 +30,7 @@ from meetings.registration import (
     register,
     waiting_position,
 )
+from meetings.registration_forms import RegistrationForm
 from omzien import content_version
 from omzien.ratelimit import allow
 from omzien.typing import AuthenticatedHttpRequest

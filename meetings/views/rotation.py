@@ -9,11 +9,11 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
 from initiatives.models import Theme
-from meetings.forms_rotation import SuggestionsForm
 from meetings.host_candidates import load_candidates
 from meetings.ledger import Ledger, build_ledger
 from meetings.permissions import can_see_host_suggestions, can_see_ledger_flags
 from meetings.rotation import suggest
+from meetings.rotation_forms import SuggestionsForm
 from omzien import content_version
 from omzien.shared_cache import get_or_compute
 from omzien.typing import AuthenticatedHttpRequest
