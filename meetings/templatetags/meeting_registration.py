@@ -19,6 +19,8 @@ from meetings.attendance import Attendance
 from meetings.attendance import attendance_of as count_attendance
 from meetings.models import Meeting, Registration
 from meetings.registration import is_open_for_registration
+from omzien import content_version
+from omzien.shared_cache import get_or_compute
 from omzien.templatetags.dutch_time import long_date
 
 register = template.Library()
@@ -29,12 +31,23 @@ def attendance_of(meeting: Meeting) -> Attendance:
     return count_attendance(meeting)
 
 
-@register.simple_tag
-def my_registration_for(meeting: Meeting, user: User | AnonymousUser) -> Registration | None:
-    """Their active registration, with what the panel shows of it (status and token); one plain
-    query: every signed-in person on a meeting page asks it."""
+@register.simple_tag(takes_context=True)
+def my_registration_for(
+    context: template.Context, meeting: Meeting, user: User | AnonymousUser
+) -> Registration | None:
+    """Their active registration, with what the panel shows of it (status and token). Kept per
+    person, meeting and content version (a registration moves the version), so a second view of
+    the page asks nothing; else one plain query."""
     if not user.is_authenticated:
         return None
+    request = context.get("request")
+    if request is None:
+        return _own_registration(meeting, user)
+    key = f"meeting-mine:{meeting.pk}:{user.pk}:{content_version.current(request)}"
+    return get_or_compute(key, lambda: _own_registration(meeting, user))
+
+
+def _own_registration(meeting: Meeting, user: User) -> Registration | None:
     table = connection.ops.quote_name(Registration._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(

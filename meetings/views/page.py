@@ -14,6 +14,7 @@ from meetings.attendance import Attendance, attendance_of
 from meetings.models import Meeting, Report
 from meetings.permissions import can_organise_meeting, can_see_meeting
 from omzien import content_version
+from omzien.shared_cache import get_or_compute
 
 ATTENDANCE_MODES = {
     Meeting.Kind.IN_PERSON: "https://schema.org/OfflineEventAttendanceMode",
@@ -101,6 +102,13 @@ def shared_attendance(request: HttpRequest, meeting: Meeting) -> Attendance:
     return attendance
 
 
+def _may_organise(request: HttpRequest, meeting: Meeting) -> bool:
+    """Kept per person, meeting and content version (memberships and roles move the version):
+    a second view of the page asks nothing."""
+    key = f"meeting-organiser:{meeting.pk}:{request.user.pk}:{content_version.current(request)}"
+    return get_or_compute(key, lambda: can_organise_meeting(request.user, meeting))
+
+
 @require_safe
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     meeting = shared_meeting(request, slug)
@@ -120,7 +128,6 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         "attendance": SimpleLazyObject(lambda: shared_attendance(request, meeting)),
         "latitude": latitude,
         "longitude": longitude,
-        "can_organise": request.user.is_authenticated
-        and can_organise_meeting(request.user, meeting),
+        "can_organise": request.user.is_authenticated and _may_organise(request, meeting),
     }
     return render(request, "meetings/meeting_detail.html", context)
