@@ -12,7 +12,9 @@ from tests.factories import InitiativeFactory
 
 
 class MeetingFactory(factory.django.DjangoModelFactory):
-    """A published meeting in Utrecht, two weeks from now, for 30 people."""
+    """A published meeting in Utrecht, two weeks from today at 16.30-18.30 Dutch time (a fixed
+    hour: run late in the evening, "now + two hours" would end after midnight, which the
+    coordinators' form, one date with a start and an end time, cannot hold), for 30 people."""
 
     class Meta:
         model = Meeting
@@ -22,7 +24,10 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"bijeenkomst-{n}")
     question = "Hoe vinden we nieuwe vrijwilligers?"
     starts_at = factory.LazyFunction(
-        lambda: (timezone.now() + timedelta(days=14)).replace(minute=0, second=0, microsecond=0)
+        lambda: (
+            timezone.localtime().replace(hour=16, minute=30, second=0, microsecond=0)
+            + timedelta(days=14)
+        )
     )
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(hours=2))
     host = factory.SubFactory(InitiativeFactory)

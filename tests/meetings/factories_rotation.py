@@ -14,9 +14,7 @@ class HeldMeetingFactory(MeetingFactory):
     """A meeting marked held, two months ago unless told `starts_at`."""
 
     status = Meeting.Status.HELD
-    starts_at = factory.LazyFunction(
-        lambda: (timezone.now() - timedelta(days=60)).replace(minute=0, second=0, microsecond=0)
-    )
+    starts_at = factory.LazyFunction(lambda: days_ago(60))
 
 
 class WalkInFactory(factory.django.DjangoModelFactory):
@@ -29,4 +27,9 @@ class WalkInFactory(factory.django.DjangoModelFactory):
 
 
 def days_ago(days: int) -> datetime:
-    return (timezone.now() - timedelta(days=days)).replace(minute=0, second=0, microsecond=0)
+    """Noon, Dutch time, `days` ago (and at least three hours ago): a meeting then fits in one
+    day, as the coordinators' form (one date, a start and an end time) needs."""
+    noon = (timezone.localtime() - timedelta(days=days)).replace(
+        hour=12, minute=0, second=0, microsecond=0
+    )
+    return min(noon, timezone.now() - timedelta(hours=3))
