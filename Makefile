@@ -45,7 +45,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m mypy accounts initiatives meetings omzien
+	$(PY) -m mypy accounts initiatives knowledgebase meetings omzien
 
 format: $(STAMP)
 	$(PY) -m ruff check --fix .

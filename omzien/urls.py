@@ -26,6 +26,7 @@ urlpatterns = [
     path("coordination/<slug:key>/", views.coordination_queue, name="coordination-queue"),
     path("initiatives/", include("initiatives.urls")),
     path("meetings/", include("meetings.urls")),
+    path("knowledge/", include("knowledgebase.urls")),
     path("language/", switch_language, name="switch-language"),
     path("accounts/", include("allauth.urls")),
     path("my-account/", include("accounts.urls")),

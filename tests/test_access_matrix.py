@@ -22,6 +22,7 @@ from tests.access import (
     split,
 )
 from tests.initiatives.access_rows import ROWS as INITIATIVE_ROWS
+from tests.knowledgebase.access_rows import ROWS as KNOWLEDGE_ROWS
 from tests.meetings.access_rows import ROWS as MEETING_ROWS
 from tests.personas import PERSONAS
 from tests.world import build_world
@@ -123,7 +124,7 @@ def _admin_model_rows() -> dict[str, Row]:
     return rows
 
 
-ALL_ROWS = ROWS | INITIATIVE_ROWS | MEETING_ROWS | _admin_model_rows()
+ALL_ROWS = ROWS | INITIATIVE_ROWS | MEETING_ROWS | KNOWLEDGE_ROWS | _admin_model_rows()
 CASES = [
     (key, index, row)
     for key, rows in sorted(ALL_ROWS.items())

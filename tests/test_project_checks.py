@@ -31,7 +31,7 @@ def test_the_code_is_ruff_clean() -> None:
 
 
 # The packages mypy checks, at the level pyproject.toml sets (annotated functions throughout).
-TYPED_PACKAGES = ["accounts", "initiatives", "meetings", "omzien"]
+TYPED_PACKAGES = ["accounts", "initiatives", "knowledgebase", "meetings", "omzien"]
 
 
 def test_the_code_type_checks() -> None:

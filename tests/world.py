@@ -54,4 +54,7 @@ def build_world() -> World:
     from tests.meetings.world import build as build_meetings
 
     values |= build_meetings(people, values)
+    from tests.knowledgebase.world import build as build_knowledgebase
+
+    values |= build_knowledgebase(people, values)
     return World(people, values)

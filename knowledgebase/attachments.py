@@ -1,0 +1,12 @@
+"""Attachments of an item: checks on upload, storage, and the list on the item's page."""
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from knowledgebase.models import Item
+
+
+def page_context(request: HttpRequest, item: Item) -> dict[str, Any]:
+    """What this part shows on the item's page (templates/knowledgebase/partials/_attachments.html)."""
+    return {}

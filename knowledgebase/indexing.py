@@ -1,0 +1,48 @@
+"""The text an item is found by beyond its own fields: the names of its themes, municipalities,
+initiatives and research questions, and the text read from its attachments.
+
+A generated column sees only its own row, so these names are copied into the item's
+`search_labels` and `attachment_text` by every action that changes them (one UPDATE each, whatever
+the number of items). A theme renamed later is found by its new name after `refresh_labels()`
+without arguments (all items), which the admin's save of a theme may call.
+"""
+
+from collections.abc import Iterable
+
+from django.db import connection
+
+LABELS_SQL = """
+UPDATE knowledgebase_item AS item SET search_labels = concat_ws(' ',
+    (SELECT string_agg(t.name || ' ' || t.name_en, ' ') FROM knowledgebase_item_themes it
+        JOIN initiatives_theme t ON t.id = it.theme_id WHERE it.item_id = item.id),
+    (SELECT string_agg(m.name, ' ') FROM knowledgebase_item_municipalities im
+        JOIN initiatives_municipality m ON m.id = im.municipality_id WHERE im.item_id = item.id),
+    (SELECT string_agg(i.name, ' ') FROM knowledgebase_item_initiatives ii
+        JOIN initiatives_initiative i ON i.id = ii.initiative_id WHERE ii.item_id = item.id),
+    (SELECT i.name FROM initiatives_initiative i WHERE i.id = item.initiative_id),
+    (SELECT string_agg(q.title, ' ') FROM knowledgebase_item_research_questions iq
+        JOIN knowledgebase_item q ON q.id = iq.to_item_id WHERE iq.from_item_id = item.id)
+)
+"""
+
+ATTACHMENTS_SQL = """
+UPDATE knowledgebase_item AS item SET attachment_text = coalesce((
+    SELECT string_agg(a.text, ' ' ORDER BY a.id) FROM knowledgebase_attachment a
+    WHERE a.item_id = item.id AND a.text_status = 'ready'), '')
+"""
+
+
+def refresh_labels(item_ids: Iterable[int] | None = None) -> None:
+    _run(LABELS_SQL, item_ids)
+
+
+def refresh_attachment_text(item_ids: Iterable[int] | None = None) -> None:
+    _run(ATTACHMENTS_SQL, item_ids)
+
+
+def _run(sql: str, item_ids: Iterable[int] | None) -> None:
+    with connection.cursor() as cursor:
+        if item_ids is None:
+            cursor.execute(sql)
+        else:
+            cursor.execute(sql + " WHERE item.id = ANY(%s)", [list(item_ids)])

@@ -1,0 +1,5 @@
+"""Access matrix rows for the knowledge base's attachments part (see tests/knowledgebase/access_rows.py)."""
+
+from tests.access import Row
+
+ROWS: dict[str, Row | list[Row]] = {}
