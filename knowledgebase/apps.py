@@ -12,6 +12,9 @@ class KnowledgebaseConfig(AppConfig):
         from omzien import content_version
 
         revisions.register()
+        from knowledgebase.moderation import register_work_queue_for_review
+
+        register_work_queue_for_review()
 
         # Their tables have the trigger (migration 0002_content_version_triggers).
         content_version.watch(

@@ -432,3 +432,24 @@ class MissedSearch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.month:%Y-%m} {self.words} ({self.count})"
+
+
+# --- contribute ---
+class RevisionSource(models.Model):
+    """Who a revision of an item came from, as the history shows it: the contributing initiative
+    or "a coordinator", never a person's address (the person is `Revision.user`)."""
+
+    revision = models.OneToOneField(
+        "reversion.Revision", on_delete=models.CASCADE, related_name="knowledge_source"
+    )
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    by_coordinator = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("source of a revision")
+        verbose_name_plural = _("sources of revisions")
+
+    def __str__(self) -> str:
+        return f"{self.revision_id}"

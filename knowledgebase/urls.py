@@ -1,12 +1,23 @@
 from django.urls import path
 
-from knowledgebase.views import reading, search
+from knowledgebase.views import contribute, reading, search
 
 app_name = "knowledgebase"
 
 urlpatterns: list = [
     # Searching and browsing (views/search.py).
     path("", search.index, name="index"),
+    # contribute (views/contribute.py)
+    path("new/", contribute.choose_kind, name="new"),
+    path("new/<slug:kind>/", contribute.create, name="create"),
+    path("mine/", contribute.mine, name="mine"),
+    path("moderation/", contribute.moderation_queue, name="moderation"),
+    path("<int:pk>/edit/", contribute.edit, name="edit"),
+    path("<int:pk>/submit/", contribute.submit, name="submit"),
+    path("<int:pk>/moderate/", contribute.moderate, name="moderate"),
+    path("<int:pk>/history/", contribute.history, name="history"),
+    path("<int:pk>/history/compare/", contribute.compare, name="compare"),
+    path("<int:pk>/history/<int:version>/restore/", contribute.restore, name="restore"),
     # Reading (views/reading.py); the item's page last, after every fixed address.
     path("<int:pk>/", reading.permalink, name="permalink"),
     path("<int:pk>/<slug:slug>/", reading.detail, name="detail"),
