@@ -26,7 +26,11 @@ def y(other_member: User) -> Initiative:
 
 @pytest.mark.parametrize(
     ("kind", "data"),
-    [("practice", practice_data), ("document", document_data), ("research_question", question_data)],
+    [
+        ("practice", practice_data),
+        ("document", document_data),
+        ("research_question", question_data),
+    ],
 )
 def test_a_member_contributes_each_kind_as_a_draft_of_their_initiative(
     login, member: User, x: Initiative, kind: str, data
@@ -44,7 +48,9 @@ def test_a_member_contributes_each_kind_as_a_draft_of_their_initiative(
     assert "Concept" in page.content.decode() or "Draft" in page.content.decode()
 
 
-def test_not_on_behalf_of_another_initiative(login, member: User, x: Initiative, y: Initiative) -> None:
+def test_not_on_behalf_of_another_initiative(
+    login, member: User, x: Initiative, y: Initiative
+) -> None:
     response = login(member).post("/knowledge/new/practice/", practice_data(y.pk))
     assert response.status_code == 200
     assert "on_behalf_of" in response.context["form"].errors
@@ -61,7 +67,9 @@ def test_an_unknown_kind_does_not_exist(login, member: User, x: Initiative) -> N
     assert login(member).get("/knowledge/new/meeting_report/").status_code == 404
 
 
-def test_the_summary_is_required_and_at_most_800_characters(login, member: User, x: Initiative) -> None:
+def test_the_summary_is_required_and_at_most_800_characters(
+    login, member: User, x: Initiative
+) -> None:
     client = login(member)
     response = client.post("/knowledge/new/practice/", practice_data(x.pk, summary=""))
     assert "summary" in response.context["form"].errors
@@ -95,7 +103,9 @@ def test_a_pending_initiative_is_not_found_by_name(login, member: User, x: Initi
     assert "concerns" in response.context["form"].errors
 
 
-def test_research_questions_are_offered_only_when_published(login, member: User, x: Initiative) -> None:
+def test_research_questions_are_offered_only_when_published(
+    login, member: User, x: Initiative
+) -> None:
     published = ResearchQuestionFactory(title="Gepubliceerde vraag?")
     ResearchQuestionFactory(title="Geheime conceptvraag?", status=Item.Status.DRAFT)
     page = login(member).get("/knowledge/new/practice/").content.decode()
@@ -178,7 +188,9 @@ def test_an_edit_of_a_published_item_stays_published_as_a_new_version(
     assert [v.field_dict["title"] for v in versions] == ["Nieuwe titel", "Oude titel"]
 
 
-def test_an_edit_does_not_undo_a_decision_taken_meanwhile(login, member: User, x: Initiative) -> None:
+def test_an_edit_does_not_undo_a_decision_taken_meanwhile(
+    login, member: User, x: Initiative
+) -> None:
     item = ItemFactory(initiative=x, status=Item.Status.SUBMITTED)
     client = login(member)
     form_page = client.get(f"/knowledge/{item.pk}/edit/")
