@@ -42,7 +42,7 @@ class InitiativeNamesField(forms.CharField):
         super().__init__(*args, **kwargs)
         self.known: list[Initiative] = []  # those already linked: they settle a shared name
 
-    def clean(self, value: Any) -> list[Initiative]:  # type: ignore[override]
+    def clean(self, value: Any) -> list[Initiative]:
         text = super().clean(value) or ""
         names = self._split(text)
         if len(names) > MAX_CONCERNED:
@@ -220,7 +220,7 @@ class ItemForm(forms.ModelForm):
         research_questions.queryset = (
             Item.objects.published().research_questions().exclude(pk=item.pk).order_by("title")
         )
-        research_questions.label_from_instance = lambda q: q.title  # type: ignore[method-assign]
+        research_questions.label_from_instance = lambda q: q.title  # type: ignore[method-assign,assignment]
         for name in ("themes", "municipalities"):
             field = self.fields[name]
             assert isinstance(field, forms.ModelMultipleChoiceField)

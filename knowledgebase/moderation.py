@@ -46,7 +46,7 @@ def queue() -> QuerySet[Item]:
 
 
 def _taken_by_someone_else(status: str) -> ModerationError:
-    messages = {
+    messages: dict[str, str] = {
         Item.Status.PUBLISHED: _("Someone else has just published this item."),
         Item.Status.CHANGES_REQUESTED: _("Someone else has just asked for changes to this item."),
         Item.Status.REJECTED: _("Someone else has just rejected this item."),

@@ -10,7 +10,7 @@ import difflib
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import reversion
 from django.db.models import QuerySet
@@ -134,7 +134,7 @@ def restore(item: Item, version: Version, *, by: User) -> Item:
                 changed.append(name)
         item.updated_at = timezone.now()
         item.save(update_fields=[*changed, "updated_at"])
-        related = {
+        related: dict[str, Any] = {
             "themes": Theme.objects,
             "municipalities": Municipality.objects,
             "initiatives": Initiative.objects,
@@ -281,7 +281,7 @@ def _names(versions: tuple[Version, ...]) -> dict[str, dict[int, str]]:
     for version in versions:
         for name in M2M_FIELDS:
             wanted[name].update(int(pk) for pk in version.field_dict.get(name, ()))
-    models = {
+    models: dict[str, tuple[Any, str]] = {
         "themes": (Theme.objects, "name"),
         "municipalities": (Municipality.objects, "name"),
         "initiatives": (Initiative.objects, "name"),
@@ -294,7 +294,7 @@ def _names(versions: tuple[Version, ...]) -> dict[str, dict[int, str]]:
     return names
 
 
-def _display(name: str, value: object) -> str:
+def _display(name: str, value: Any) -> str:
     from knowledgebase.models import Item
 
     if value in (None, ""):
@@ -316,7 +316,7 @@ def compare(old: Version, new: Version) -> list[FieldChange]:
     before, after = old.field_dict, new.field_dict
     changes = []
     for name in COMPARED_FIELDS:
-        label = str(Item._meta.get_field(name).verbose_name)
+        label = str(getattr(Item._meta.get_field(name), "verbose_name", name))
         label = label[:1].upper() + label[1:]
         if name in M2M_FIELDS:
             gone = gettext("(removed from the portal)")

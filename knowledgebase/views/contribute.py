@@ -44,7 +44,7 @@ def _signed_in(request: HttpRequest) -> HttpResponse | None:
     return None
 
 
-def _kinds() -> list[tuple[str, str]]:
+def _kinds() -> list[tuple[str, object]]:
     return [(kind.value, kind.label) for kind in CONTRIBUTED_KINDS]
 
 
@@ -215,10 +215,12 @@ def history(request: HttpRequest, pk: int) -> HttpResponse:
     )
     coordinator = can_moderate(request.user)
     versions = list(page.object_list)
+    for version in versions:
+        version.source = revisions.source_of(version)
     rows = [
         {
             "version": version,
-            "source": revisions.source_of(version),
+            "source": version.source,
             "person": version.revision.user if coordinator else None,
             "previous": versions[index + 1] if index + 1 < len(versions) else None,
         }
@@ -228,6 +230,7 @@ def history(request: HttpRequest, pk: int) -> HttpResponse:
         "item": item,
         "page": page,
         "rows": rows,
+        "choices": versions,
         "can_restore": can_restore(request.user, item),
         "latest": versions[0] if versions and page.number == 1 else None,
     }
@@ -244,6 +247,8 @@ def _version_id(value: str | None) -> int | None:
 def compare(request: HttpRequest, pk: int) -> HttpResponse:
     item = _history_item(request, pk)
     choices = list(revisions.versions_of(item)[:HISTORY_PER_PAGE])
+    for choice in choices:
+        choice.source = revisions.source_of(choice)
     from_id, to_id = _version_id(request.GET.get("from")), _version_id(request.GET.get("to"))
     context: dict = {"item": item, "choices": choices, "old": None, "new": None, "changes": []}
     if from_id is not None and to_id is not None:

@@ -6,7 +6,6 @@ two versions.
 """
 
 from tests.access import Row, for_signed_in, only, same_for_all
-
 from tests.personas import PERSONAS
 
 # Members of an approved initiative contribute, and coordinators.

@@ -57,7 +57,8 @@ def test_the_diff_escapes_hostile_text_and_marks_changes(client: Client, item: I
     page = response.content.decode()
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;" in page
-    assert "<del>" in page and "<ins>" in page
+    assert "<del>" in page
+    assert "<ins>" in page
     assert "oude" in page.split("<del>")[1].split("</del>")[0]
 
 
@@ -92,7 +93,8 @@ def test_restore_brings_the_old_text_back_as_a_new_version(
     assert "oude tekst" in item.html("body")  # rendered again through save()
     assert "oude tekst" in item.plain_text
     assert list(item.themes.all()) == []
-    assert item.status == Item.Status.PUBLISHED and item.kind == Item.Kind.PRACTICE
+    assert item.status == Item.Status.PUBLISHED
+    assert item.kind == Item.Kind.PRACTICE
     versions = Version.objects.get_for_object(item)
     assert versions.count() == 3
     assert revisions.source_of(versions.first()) in ("coördinator", "coordinator")
@@ -122,5 +124,7 @@ def test_the_history_costs_the_same_for_few_and_many_versions(
 
 def test_text_diff_marks_words_in_words_for_screen_readers() -> None:
     html = str(revisions.text_diff("een rode fiets", "een blauwe fiets"))
-    assert "<del>" in html and "rode" in html and "blauwe" in html
+    assert "<del>" in html
+    assert "rode" in html
+    assert "blauwe" in html
     assert "omzien-visually-hidden" in html

@@ -87,7 +87,8 @@ def test_initiatives_it_concerns_are_typed_by_name(
         practice_data(x.pk, concerns="samen y, Bestaat Niet\nOok Niet"),
     )
     errors = response.context["form"].errors["concerns"]
-    assert "“Bestaat Niet”" in errors[0] and "“Ook Niet”" in errors[0]
+    assert "“Bestaat Niet”" in errors[0]
+    assert "“Ook Niet”" in errors[0]
     assert "Bestaat Niet" in response.content.decode()  # kept in the field
     response = client.post("/knowledge/new/practice/", practice_data(x.pk, concerns="Samen Y"))
     item = Item.objects.get()
@@ -121,9 +122,8 @@ def test_research_questions_are_offered_only_when_published(
 def test_drafts_are_404_for_outsiders(
     client: Client, login, member: User, plain_member: User, other_member: User, x: Initiative, y
 ) -> None:
-    from knowledgebase.models import Item as _Item
-
     from initiatives.models import Membership
+    from knowledgebase.models import Item as _Item
 
     Membership.objects.create(initiative=x, user=plain_member)
     draft = ItemFactory(initiative=x, status=_Item.Status.DRAFT)
@@ -159,7 +159,8 @@ def test_a_coordinator_publishes_directly(login, coordinator: User) -> None:
     response = login(coordinator).post("/knowledge/new/practice/", data)
     item = Item.objects.get()
     assert response.status_code == 302
-    assert item.status == Item.Status.PUBLISHED and item.initiative is None
+    assert item.status == Item.Status.PUBLISHED
+    assert item.initiative is None
     assert item.published_at is not None
     from reversion.models import Version
 

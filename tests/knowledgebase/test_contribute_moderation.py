@@ -82,7 +82,8 @@ def test_publish_tells_the_contributor(
         )
     assert response.status_code == 302
     submitted.refresh_from_db()
-    assert submitted.status == Item.Status.PUBLISHED and submitted.published_at
+    assert submitted.status == Item.Status.PUBLISHED
+    assert submitted.published_at
     (message,) = mail.outbox
     assert message.to == [member.email]
     assert "Samen <b>eten</b>" in message.subject
@@ -168,7 +169,7 @@ def test_a_decision_on_an_item_decided_meanwhile_is_refused(
     Item.objects.filter(pk=submitted.pk).update(
         status=Item.Status.PUBLISHED, published_at=submitted.created_at
     )
-    with pytest.raises(ContributionError, match="net gepubliceerd|just published"):
+    with pytest.raises(ContributionError, match=r"net gepubliceerd|just published"):
         moderation.request_changes(submitted, by=coordinator, note="Graag anders")
     response = login(coordinator).post(
         f"/knowledge/{submitted.pk}/moderate/",
@@ -248,7 +249,8 @@ def test_two_coordinators_at_once_one_wins_the_other_is_told() -> None:
     item.refresh_from_db()
     # Either order is possible; a publish first may be followed by a take-down (both allowed).
     if errors:
-        assert len(wins) == 1 and isinstance(errors[0], ContributionError), outcomes
+        assert len(wins) == 1, outcomes
+        assert isinstance(errors[0], ContributionError), outcomes
         assert "Iemand anders" in errors[0].message or "Someone else" in errors[0].message
     else:
         assert item.status == Item.Status.REJECTED
