@@ -4,6 +4,8 @@ One row per practice and initiative (a constraint in the database); a double cli
 of the same initiative at once get a clear message, never a server error.
 """
 
+from typing import Any
+
 from django import forms
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Window
@@ -61,7 +63,7 @@ def adopt(practice: Item, initiative: Initiative, *, by: User, note: str) -> Ado
             raise AdoptionError(ALREADY % {"initiative": initiative.name}) from error
 
 
-def adoptions_of(practice: Item) -> tuple[list[Adoption], int]:
+def adoptions_of(practice: Item) -> tuple[list[Any], int]:
     """The approved initiatives that took it up (newest first, at most SHOWN) and how many there
     are in all: one query."""
     rows = list(
@@ -71,7 +73,7 @@ def adoptions_of(practice: Item) -> tuple[list[Adoption], int]:
         .annotate(total=Window(Count("pk")))
         .order_by("-created_at", "pk")[:SHOWN]
     )
-    return rows, (rows[0].total if rows else 0)  # type: ignore[attr-defined]
+    return rows, (rows[0].total if rows else 0)
 
 
 def adopted_by(practice: Item, initiative_ids: list[int]) -> set[int]:

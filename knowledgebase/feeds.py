@@ -87,14 +87,14 @@ class AtomItemFeed(ItemFeed):
 class KindFeed(ItemFeed):
     """The published items of one kind: /knowledge/feed/practice/ (404 for an unknown kind)."""
 
-    def get_object(self, request: HttpRequest, kind: str) -> str:  # type: ignore[override]
+    def get_object(self, request: HttpRequest, kind: str) -> str:
         kind = kind.replace("-", "_")
         if kind not in Item.Kind.values:
             raise Http404
         return kind
 
     def title(self, obj: object = None) -> str:
-        return _("Omzien naar Elkaar: %(kind)s") % {"kind": Item.Kind(obj).label}
+        return _("Omzien naar Elkaar: %(kind)s") % {"kind": Item.Kind(str(obj)).label}
 
     def link(self, obj: object = None) -> str:
         return f"{reverse('knowledgebase:index')}?kind={obj}"
@@ -106,7 +106,7 @@ class KindFeed(ItemFeed):
 class ThemeFeed(ItemFeed):
     """The published items of one theme: /knowledge/themes/<slug>/feed/."""
 
-    def get_object(self, request: HttpRequest, theme: str) -> Theme:  # type: ignore[override]
+    def get_object(self, request: HttpRequest, theme: str) -> Theme:
         return get_object_or_404(Theme, slug=theme)
 
     def title(self, obj: object = None) -> str:
@@ -118,4 +118,5 @@ class ThemeFeed(ItemFeed):
         return f"{reverse('knowledgebase:index')}?theme={obj.slug}"
 
     def items(self, obj: object = None) -> list[Item]:
+        assert isinstance(obj, Theme)
         return _newest(Item.objects.filter(themes=obj))

@@ -14,14 +14,14 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 
-_sitemaps: dict[str, type[Sitemap]] = {}
+_sitemaps: dict[str, type[Sitemap] | Sitemap] = {}
 
 
 def register_sitemap(name: str, sitemap_class: type[Sitemap]) -> None:
     _sitemaps[name] = sitemap_class
 
 
-def sitemaps() -> dict[str, type[Sitemap]]:
+def sitemaps() -> dict[str, type[Sitemap] | Sitemap]:
     return dict(_sitemaps)
 
 

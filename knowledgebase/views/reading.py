@@ -112,7 +112,9 @@ def _render_page(
         "adoption_count": SimpleLazyObject(lambda: adoptions[1]),
         "adoption_panel": panel,
         "adopt_form": adopt_form,
-        "contact_initiative": item.initiative if item.initiative and item.initiative.is_public else None,
+        "contact_initiative": item.initiative
+        if item.initiative and item.initiative.is_public
+        else None,
         "meeting": item.meeting if item.meeting and item.meeting.is_public else None,
         "practice_sections": [
             (field, heading, item.html(field))

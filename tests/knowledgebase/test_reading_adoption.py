@@ -55,7 +55,8 @@ class TestAdopting:
         client = login(member)
         html = client.get(practice.get_absolute_url()).content.decode()
         assert 'type="radio"' in html
-        assert "Eerste" in html and "Tweede" in html
+        assert "Eerste" in html
+        assert "Tweede" in html
         assert "Wacht nog" not in html  # only approved initiatives
         client.post(adopt_url(practice), {"initiative": second.pk, "note": ""})
         assert list(Adoption.objects.values_list("initiative__name", flat=True)) == ["Tweede"]

@@ -113,9 +113,7 @@ def test_themes_places_initiatives_and_questions_are_links(client: Client) -> No
     concerned = InitiativeFactory(name="Het Buurthuis", slug="het-buurthuis")
     hidden = InitiativeFactory(name="Nog niet goedgekeurd", status=Initiative.Status.PENDING)
     question = ResearchQuestionFactory(title="Hoe bereik je mensen die alleen zijn?")
-    draft_question = ResearchQuestionFactory(
-        title="Een vraag in concept", status=Item.Status.DRAFT
-    )
+    draft_question = ResearchQuestionFactory(title="Een vraag in concept", status=Item.Status.DRAFT)
     practice = PracticeFactory(
         themes=["Eenzaamheid"],
         municipalities=["Zeist"],
