@@ -8,7 +8,7 @@ class InitiativesConfig(AppConfig):
 
     def ready(self) -> None:
         from accounts.models import User
-        from initiatives import figures, logo, personal_data, work_queues
+        from initiatives import figures, logo, personal_data, sitemaps, work_queues
         from initiatives.models import (
             Claim,
             Initiative,
@@ -24,6 +24,7 @@ class InitiativesConfig(AppConfig):
         personal_data.register()
         work_queues.register()
         logo.register()
+        sitemaps.register()
         # Their tables have the trigger (migration 0013_content_version_triggers).
         content_version.watch(
             Initiative,

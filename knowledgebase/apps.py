@@ -7,7 +7,7 @@ class KnowledgebaseConfig(AppConfig):
     verbose_name = _("Knowledge base")
 
     def ready(self) -> None:
-        from knowledgebase import revisions
+        from knowledgebase import revisions, sitemaps
         from knowledgebase.models import Adoption, Answer, Attachment, Item
         from omzien import content_version
 
@@ -15,6 +15,7 @@ class KnowledgebaseConfig(AppConfig):
         from knowledgebase.moderation import register_work_queue_for_review
 
         register_work_queue_for_review()
+        sitemaps.register()
 
         # Their tables have the trigger (migration 0002_content_version_triggers).
         content_version.watch(

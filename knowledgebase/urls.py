@@ -1,5 +1,6 @@
 from django.urls import path
 
+from knowledgebase import feeds
 from knowledgebase.views import contribute, reading, search
 
 app_name = "knowledgebase"
@@ -18,6 +19,12 @@ urlpatterns: list = [
     path("<int:pk>/history/", contribute.history, name="history"),
     path("<int:pk>/history/compare/", contribute.compare, name="compare"),
     path("<int:pk>/history/<int:version>/restore/", contribute.restore, name="restore"),
+    # reading (views/reading.py, feeds.py)
+    path("<int:pk>/adopt/", reading.adopt, name="adopt"),
+    path("feed/", feeds.ItemFeed(), name="feed"),
+    path("feed/atom/", feeds.AtomItemFeed(), name="feed-atom"),
+    path("feed/<slug:kind>/", feeds.KindFeed(), name="kind-feed"),
+    path("themes/<slug:theme>/feed/", feeds.ThemeFeed(), name="theme-feed"),
     # Reading (views/reading.py); the item's page last, after every fixed address.
     path("<int:pk>/", reading.permalink, name="permalink"),
     path("<int:pk>/<slug:slug>/", reading.detail, name="detail"),

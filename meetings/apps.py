@@ -7,7 +7,7 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Network meetings")
 
     def ready(self) -> None:
-        from meetings import figures, personal_data
+        from meetings import figures, personal_data, sitemaps
         from meetings.models import (
             AgendaItem,
             Meeting,
@@ -20,6 +20,7 @@ class MeetingsConfig(AppConfig):
 
         figures.register()
         personal_data.register()
+        sitemaps.register()
 
         # Their tables have the trigger (migration 0003_content_version_triggers).
         content_version.watch(

@@ -9,7 +9,8 @@ class OmzienConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.autoreload import file_changed
 
-        from omzien import frame
+        from omzien import frame, sitemaps
 
         # The development server reads a changed template again; so must the prebuilt frame.
         file_changed.connect(frame.forget, dispatch_uid="omzien-frame-forget")
+        sitemaps.register()

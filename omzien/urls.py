@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from omzien import views
+from omzien import sitemaps, views
 from omzien.language import switch_language
 
 # The admin's own login form would bypass allauth's rate limits and two-factor step.
@@ -27,6 +27,9 @@ urlpatterns = [
     path("initiatives/", include("initiatives.urls")),
     path("meetings/", include("meetings.urls")),
     path("knowledge/", include("knowledgebase.urls")),
+    # The public pages of the whole portal, for search engines (each app registers its own).
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap-section"),
     path("language/", switch_language, name="switch-language"),
     path("accounts/", include("allauth.urls")),
     path("my-account/", include("accounts.urls")),

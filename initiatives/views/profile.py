@@ -88,12 +88,21 @@ def _sent_message(initiative: Initiative) -> str:
     return _("Your message is sent to %(name)s.") % {"name": initiative.name}
 
 
+def _about(request: HttpRequest) -> dict[str, str]:
+    """`?about=<what>`: a page elsewhere (a knowledge item) that sends a reader here names what
+    the message is about; it starts the message, and the reader may change it."""
+    about = " ".join(request.GET.get("about", "").split())[:200]
+    if not about:
+        return {}
+    return {"message": _("About: %(about)s") % {"about": about} + "\n\n"}
+
+
 def contact(request: HttpRequest, slug: str) -> HttpResponse:
     """A page of its own, so the initiative's page carries no CSRF token and can be cached."""
     initiative = initiative_for(request, slug)
     if not can_contact_initiative(request.user, initiative):
         raise Http404  # a page that is not public takes no messages, and does not say it exists
-    form = ContactForm(request.POST or None)
+    form = ContactForm(request.POST or None, initial=_about(request))
     status = 200
     if request.method == "POST" and form.is_valid():
         if allow(request, action="contact", limit=CONTACT_LIMIT, seconds=CONTACT_WINDOW):
