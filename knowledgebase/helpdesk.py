@@ -127,7 +127,7 @@ def mark_helpful(answer: Answer, *, by: User) -> Answer:
                 raise HelpdeskError(_("This answer was removed."))
             if answer.helped:
                 return answer
-            Answer.objects.filter(item=question, helped=True).update(helped=False)
+            _clear_marks(question)
             answer.helped = True
             answer.save(update_fields=["helped"])
             author = answer.author
@@ -142,6 +142,10 @@ def mark_helpful(answer: Answer, *, by: User) -> Answer:
             _("Someone else just marked another answer. Look again and choose once more.")
         ) from error
     return answer
+
+
+def _clear_marks(question: Item) -> None:
+    Answer.objects.filter(item=question, helped=True).update(helped=False)
 
 
 def remove_answer(answer: Answer, *, by: User) -> None:
