@@ -171,9 +171,7 @@ def answers_of(question: Item) -> list[Answer]:
     return list(shown.defer("body", "initiative__description").order_by("-helped", "created_at"))
 
 
-def answer_form_for(
-    request: HttpRequest, question: Item, data: Any = None
-) -> AnswerForm | None:
+def answer_form_for(request: HttpRequest, question: Item, data: Any = None) -> AnswerForm | None:
     if not can_answer(request.user, question):
         return None
     return AnswerForm(
@@ -183,7 +181,9 @@ def answer_form_for(
     )
 
 
-def page_context(request: HttpRequest, item: Item, form: AnswerForm | None = None) -> dict[str, Any]:
+def page_context(
+    request: HttpRequest, item: Item, form: AnswerForm | None = None
+) -> dict[str, Any]:
     """What this part shows on the item's page (templates/knowledgebase/partials/_helpdesk.html)."""
     if not item.is_network_question:
         return {}

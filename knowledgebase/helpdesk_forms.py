@@ -52,7 +52,7 @@ class AskForm(forms.Form):
         super().__init__(*args, **kwargs)
         themes = self.fields["themes"]
         assert isinstance(themes, forms.ModelMultipleChoiceField)
-        themes.label_from_instance = lambda theme: theme.display_name  # type: ignore[method-assign]
+        themes.label_from_instance = lambda theme: theme.display_name  # type: ignore[assignment]
 
     def clean_title(self) -> str:
         # One line: the question is also the subject of the e-mails about it.
@@ -106,4 +106,3 @@ class AnswerForm(forms.Form):
         if not body:
             raise forms.ValidationError(_("Write your answer first."))
         return body
-

@@ -95,7 +95,9 @@ def test_a_member_answers_only_on_behalf_of_their_own_initiative(
     pending = InitiativeFactory(status=Initiative.Status.PENDING, admin=member)
     client.force_login(member)
     for chosen in (someone_elses.pk, pending.pk, ""):
-        response = client.post(_answer_url(question), {"body": "Mijn antwoord", "initiative": chosen})
+        response = client.post(
+            _answer_url(question), {"body": "Mijn antwoord", "initiative": chosen}
+        )
         assert response.status_code == 200
         assert "Mijn antwoord" in response.content.decode()
     assert not Answer.objects.exists()
@@ -145,7 +147,11 @@ def test_answers_are_rate_limited_per_answerer(
 
 
 def test_the_asker_marks_the_answer_that_helped_and_its_author_is_emailed(
-    client: Client, asker: User, question: Item, member: User, initiative: Initiative,
+    client: Client,
+    asker: User,
+    question: Item,
+    member: User,
+    initiative: Initiative,
     committed: Callable,
 ) -> None:
     answer = AnswerFactory(item=question, initiative=initiative, author=member)
@@ -189,7 +195,11 @@ def test_nobody_else_marks_an_answer(
 
 
 def test_the_author_and_a_coordinator_remove_an_answer_others_cannot(
-    client: Client, member: User, initiative: Initiative, question: Item, other_member: User,
+    client: Client,
+    member: User,
+    initiative: Initiative,
+    question: Item,
+    other_member: User,
     asker: User,
 ) -> None:
     coordinator = role_user(COORDINATOR, email="coordinator@example.nl")
@@ -208,7 +218,8 @@ def test_the_author_and_a_coordinator_remove_an_answer_others_cannot(
     own.refresh_from_db()
     helped.refresh_from_db()
     assert own.removed_at is not None
-    assert helped.removed_at is not None and not helped.helped
+    assert helped.removed_at is not None
+    assert not helped.helped
     page = client.get(question.get_absolute_url()).content.decode()
     assert "Eigen antwoord" not in page
     assert "Hielp wel" not in page

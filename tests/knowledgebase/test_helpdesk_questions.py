@@ -1,7 +1,6 @@
 """Questions to the network: asking, the list of questions, and what a question's page shows."""
 
 import pytest
-from django.core import mail
 from django.core.cache import cache
 from django.test import Client
 from reversion.models import Version
