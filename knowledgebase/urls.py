@@ -1,7 +1,7 @@
 from django.urls import path
 
 from knowledgebase import feeds
-from knowledgebase.views import contribute, reading, search
+from knowledgebase.views import agenda, contribute, questions, reading, search
 
 app_name = "knowledgebase"
 
@@ -25,6 +25,13 @@ urlpatterns: list = [
     path("feed/atom/", feeds.AtomItemFeed(), name="feed-atom"),
     path("feed/<slug:kind>/", feeds.KindFeed(), name="kind-feed"),
     path("themes/<slug:theme>/feed/", feeds.ThemeFeed(), name="theme-feed"),
+    # agenda (views/agenda.py, views/questions.py)
+    path("agenda/", agenda.agenda, name="agenda"),
+    path("questions/", questions.questions, name="questions"),
+    path("questions/ask/", questions.ask, name="ask"),
+    path("<int:pk>/answer/", questions.answer, name="answer"),
+    path("answers/<int:answer>/helped/", questions.answer_helped, name="answer-helped"),
+    path("answers/<int:answer>/remove/", questions.answer_remove, name="answer-remove"),
     # Reading (views/reading.py); the item's page last, after every fixed address.
     path("<int:pk>/", reading.permalink, name="permalink"),
     path("<int:pk>/<slug:slug>/", reading.detail, name="detail"),
