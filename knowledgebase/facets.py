@@ -162,11 +162,10 @@ def all_counts(filterset: ItemFilter) -> Counted:
 
 
 def state_of(filterset: ItemFilter) -> str:
+    data = filterset.data or {}
+    pairs = data.lists() if hasattr(data, "lists") else ((k, [v]) for k, v in data.items())
     state = sorted(
-        (name, value)
-        for name, values in filterset.data.lists()
-        if name not in NOT_A_FILTER
-        for value in values
+        (name, str(value)) for name, values in pairs if name not in NOT_A_FILTER for value in values
     )
     return hashlib.sha256(repr(state).encode()).hexdigest()
 
