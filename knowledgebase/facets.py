@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import CharField, Count, F, Q, QuerySet, Value
+from django.db.models import CharField, Count, F, Model, Q, QuerySet, Value
 from django.db.models.functions import Cast
 from django.utils.translation import get_language
 
@@ -108,9 +108,11 @@ def _grouped(rows: QuerySet) -> dict[str, int]:
     return {str(value): count for value, count in rows if value is not None}
 
 
-def _through_counts(through: type, value: str, item: str, matching: QuerySet) -> dict[str, int]:
+def _through_counts(
+    through: type[Model], value: str, item: str, matching: QuerySet
+) -> dict[str, int]:
     rows = (
-        through.objects.filter(**{f"{item}__in": matching.values("pk")})
+        through._default_manager.filter(**{f"{item}__in": matching.values("pk")})
         .order_by()
         .values_list(value)
         .annotate(count=Count(item))
@@ -142,9 +144,7 @@ def _initiative_counts(matching: QuerySet) -> dict[str, int]:
 COUNTERS: dict[str, Callable[[QuerySet], dict[str, int]]] = {
     "kind": lambda matching: _choice_counts("kind", matching),
     "type": lambda matching: _choice_counts("knowledge_type", matching),
-    "theme": lambda matching: _through_counts(
-        Item.themes.through, "theme_id", "item_id", matching
-    ),
+    "theme": lambda matching: _through_counts(Item.themes.through, "theme_id", "item_id", matching),
     "municipality": lambda matching: _through_counts(
         Item.municipalities.through, "municipality_id", "item_id", matching
     ),
@@ -172,9 +172,8 @@ def state_of(filterset: ItemFilter) -> str:
 
 def shared_counts(filterset: ItemFilter) -> Counted:
     """The same for everybody: computed once per filter state, language and content version."""
-    key = (
-        f"kb-facets:{content_version.current(filterset.request)}:{get_language()}:"
-        + state_of(filterset)
+    key = f"kb-facets:{content_version.current(filterset.request)}:{get_language()}:" + state_of(
+        filterset
     )
     return get_or_compute(key, lambda: all_counts(filterset))
 
@@ -217,7 +216,9 @@ def add_counts(filterset: ItemFilter) -> int:
     for name, choices in CHOICE_FACETS.items():
         per_value = counted.counts[name]
         field = form.fields[name]
-        field.widget.choices = [("", field.empty_label)] + [
+        # A radio group: "all" says how many that is too.
+        everything = label(str(field.empty_label), sum(per_value.values()))
+        field.widget.choices = [("", everything)] + [
             (value, label(str(text), per_value.get(value, 0))) for value, text in choices.choices
         ]
     return matching_total(filterset, counted.counts["kind"])

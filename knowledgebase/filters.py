@@ -56,7 +56,10 @@ class ItemFilter(django_filters.FilterSet):
         widget=forms.TextInput(attrs={"type": "search", "maxlength": MAX_QUERY_LENGTH}),
     )
     kind = django_filters.ChoiceFilter(
-        label=_("Kind"), choices=Item.Kind.choices, empty_label=_("All kinds")
+        label=_("Kind"),
+        choices=Item.Kind.choices,
+        empty_label=_("All kinds"),
+        widget=forms.RadioSelect,
     )
     theme = django_filters.ModelChoiceFilter(
         label=_("Theme"),
@@ -90,6 +93,7 @@ class ItemFilter(django_filters.FilterSet):
         field_name="knowledge_type",
         choices=Item.KnowledgeType.choices,
         empty_label=_("All types"),
+        widget=forms.RadioSelect,
     )
     sort = django_filters.ChoiceFilter(
         label=_("Sort by"), choices=Sort.choices, empty_label=None, method="keep"
@@ -109,7 +113,9 @@ class ItemFilter(django_filters.FilterSet):
         search = self.search_for(value)
         return queryset if search.is_empty else queryset.filter(search.condition())
 
-    def filter_initiative(self, queryset: QuerySet, name: str, value: Initiative | None) -> QuerySet:
+    def filter_initiative(
+        self, queryset: QuerySet, name: str, value: Initiative | None
+    ) -> QuerySet:
         """Contributed by the initiative, or about it; each item once."""
         if value is None:
             return queryset

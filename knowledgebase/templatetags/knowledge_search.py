@@ -1,6 +1,6 @@
 """{% load knowledge_search %}: a search snippet with the words found in <mark>.
 
-    {{ item.snippet|highlighted }}
+{{ item.snippet|highlighted }}
 """
 
 from django import template

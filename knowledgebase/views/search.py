@@ -130,7 +130,7 @@ def missed(request: AuthenticatedHttpRequest) -> HttpResponse:
 def missed_question(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     _coordinator(request)
     missed = get_object_or_404(MissedSearch, pk=pk)
-    if missed.research_question_id is not None:
+    if missed.research_question is not None:
         return redirect(missed.research_question)
     form = missed_searches.QuestionForm(missed, request.POST)
     if not form.is_valid():
@@ -144,4 +144,3 @@ def missed_question(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             _("The research question is published on the knowledge agenda."),
         )
     return redirect(question)
-

@@ -19,8 +19,6 @@ from tests.knowledgebase.factories import PracticeFactory, ResearchQuestionFacto
 from tests.knowledgebase.factories_search import (
     BRIEF,
     EENZAAMHEID_VRAAG,
-    MANTELZORG,
-    MOESTUIN,
     SAMEN_ETEN,
     VERSLAG,
     WIJKREGIE,
@@ -73,7 +71,10 @@ def test_each_facet_counts_the_published_items_per_value(corpus: Corpus) -> None
     # Contributed by the initiative or about it, each item once.
     assert everything["initiative"] == {"buurtkracht-zuilen": 3, "dorpstafel-cothen": 3}
     question = corpus[EENZAAMHEID_VRAAG]
-    assert everything["question"] == {str(question.pk): 1, str(corpus["Wat hebben huurders nodig om samen te wonen?"].pk): 0}
+    assert everything["question"] == {
+        str(question.pk): 1,
+        str(corpus["Wat hebben huurders nodig om samen te wonen?"].pk): 0,
+    }
 
 
 def test_only_initiatives_with_published_items_are_offered(corpus: Corpus) -> None:
