@@ -7,15 +7,15 @@ class KnowledgebaseConfig(AppConfig):
     verbose_name = _("Knowledge base")
 
     def ready(self) -> None:
-        from knowledgebase import revisions, sitemaps
+        from knowledgebase import missed_searches, moderation, revisions, sitemaps
         from knowledgebase.models import Adoption, Answer, Attachment, Item
         from omzien import content_version
 
         revisions.register()
-        from knowledgebase.moderation import register_work_queue_for_review
-
-        register_work_queue_for_review()
         sitemaps.register()
+        # The coordinators' queues: contributions to review, knowledge the network lacks.
+        moderation.register_work_queue_for_review()
+        missed_searches.register_queue()
 
         # Their tables have the trigger (migration 0002_content_version_triggers).
         content_version.watch(

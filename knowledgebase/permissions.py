@@ -113,3 +113,11 @@ def can_remove_answer(user: Person, answer: Answer) -> bool:
 def can_adopt(user: Person, item: Item) -> bool:
     """ "We did this too": a member of an initiative, for a published practice."""
     return item.is_practice and item.is_published and bool(public_initiatives_of(user))
+
+
+# --- search ---
+
+
+def can_see_missed_searches(user: Person) -> bool:
+    """The searches that found nothing, and making a research question of one: coordinators."""
+    return can_moderate(user)

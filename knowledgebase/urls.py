@@ -6,7 +6,7 @@ from knowledgebase.views import agenda, contribute, questions, reading, search
 app_name = "knowledgebase"
 
 urlpatterns: list = [
-    # Searching and browsing (views/search.py).
+    # search (views/search.py)
     path("", search.index, name="index"),
     # contribute (views/contribute.py)
     path("new/", contribute.choose_kind, name="new"),
@@ -32,6 +32,8 @@ urlpatterns: list = [
     path("<int:pk>/answer/", questions.answer, name="answer"),
     path("answers/<int:answer>/helped/", questions.answer_helped, name="answer-helped"),
     path("answers/<int:answer>/remove/", questions.answer_remove, name="answer-remove"),
+    path("missed/", search.missed, name="missed-searches"),
+    path("missed/<int:pk>/question/", search.missed_question, name="missed-search-question"),
     # Reading (views/reading.py); the item's page last, after every fixed address.
     path("<int:pk>/", reading.permalink, name="permalink"),
     path("<int:pk>/<slug:slug>/", reading.detail, name="detail"),

@@ -25,10 +25,12 @@ from dataclasses import dataclass
 from functools import reduce
 from typing import TYPE_CHECKING, Any
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db.models import Expression, F, Q
 
+from omzien.search.highlight import START, STOP
 from omzien.search.thesaurus import Lookup, look_up
+from omzien.search.vectors import CONFIG
 from omzien.search.words import words_of
 
 if TYPE_CHECKING:
@@ -125,6 +127,25 @@ class Search:
         if prefixes:
             rank = rank + SearchRank(F(prefix_vector), Lexemes(prefixes))
         return rank
+
+    def headline(self, expression: Expression | str, **options: Any) -> SearchHeadline:
+        """A snippet of `expression` (plain text, never HTML) with the words found between
+        omzien.search.highlight's markers: the words typed, their word groups' words and the
+        words they start. Annotate only the rows shown: PostgreSQL then makes it only for those.
+        """
+        found = [term for clause in self.clauses for term in clause if not term.negated]
+        parts = [f"({term.stemmed})" for term in found if term.stemmed]
+        parts += [term.prefix() for term in found if term.can_be_a_prefix]
+        defaults: dict[str, Any] = {"max_words": 30, "min_words": 12, "max_fragments": 2}
+        return SearchHeadline(
+            expression,
+            Lexemes(" | ".join(parts) or "''"),
+            config=CONFIG,
+            start_sel=START,
+            stop_sel=STOP,
+            fragment_delimiter=" … ",
+            **(defaults | options),
+        )
 
 
 def _matches(term: Term, vector: str, prefix_vector: str) -> Q:

@@ -1,7 +1,13 @@
 """Objects the search rows of the access matrix need (see tests/knowledgebase/world.py)."""
 
+from datetime import date
+
 from accounts.models import User
+from knowledgebase.models import MissedSearch
 
 
 def build(people: dict[str, User], values: dict[str, object]) -> dict[str, object]:
-    return {}
+    missed = MissedSearch.objects.create(
+        month=date.today().replace(day=1), words="zwerfkatten", count=2
+    )
+    return {"kb_missed": missed.pk}

@@ -1,0 +1,235 @@
+"""Counts per filter value on the knowledge base's search page: "Wonen (12)".
+
+Each facet counts the published items that match every *other* active filter, so a person sees
+what choosing that value would give. One query fetches the values of the facets that are rows
+(themes, municipalities, initiatives that have items, research questions); then one grouped count
+per facet (over the items table or a join table), whatever the number of items: eight queries in
+all, shared by everybody per filter state and content version (the `fragments` cache), like the
+directory's (initiatives/facets.py). The counts are written into the choices of the filter form,
+so the selects need no query of their own.
+"""
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import CharField, Count, F, Model, Q, QuerySet, Value
+from django.db.models.functions import Cast
+from django.utils.translation import get_language
+
+from initiatives.facets import label
+from initiatives.models import Initiative, Municipality, Theme
+from knowledgebase.filters import ItemFilter
+from knowledgebase.models import Item
+from omzien import content_version
+from omzien.shared_cache import get_or_compute
+
+# Facets whose values are rows; `kind` and `type` are the model's choices.
+ROW_FACETS = ("theme", "municipality", "initiative", "question")
+CHOICE_FACETS = {"kind": Item.Kind, "type": Item.KnowledgeType}
+NOT_A_FILTER = {"page", "sort"}
+
+
+@dataclass(frozen=True)
+class Option:
+    pk: int
+    slug: str  # what the query string carries: a slug, or a research question's number
+    name: str
+
+
+@dataclass(frozen=True)
+class Counted:
+    """What the page shows of the facets: their values, and per facet the count per value."""
+
+    values: dict[str, list[Option]]
+    counts: dict[str, dict[str, int]]  # by facet, by value (a slug, a number, or a choice)
+
+
+def _blank() -> Value:
+    return Value("", output_field=CharField())
+
+
+def initiatives_with_items() -> QuerySet:
+    """Approved initiatives that contributed a published item or that one is about."""
+    published = Item.objects.published()
+    about = Item.initiatives.through.objects.filter(item__in=published.values("pk"))
+    return Initiative.objects.approved().filter(
+        Q(pk__in=published.values("initiative_id")) | Q(pk__in=about.values("initiative_id"))
+    )
+
+
+def facet_values() -> dict[str, list[Option]]:
+    """The values of the row facets, by facet name, in the page's language: one query."""
+    columns = ("facet", "pk", "key", "label", "english")
+    queries = [
+        Theme.objects.order_by().annotate(
+            facet=Value("theme", output_field=CharField()),
+            key=F("slug"),
+            label=F("name"),
+            english=F("name_en"),
+        ),
+        Municipality.objects.order_by().annotate(
+            facet=Value("municipality", output_field=CharField()),
+            key=F("slug"),
+            label=F("name"),
+            english=_blank(),
+        ),
+        initiatives_with_items()
+        .order_by()
+        .annotate(
+            facet=Value("initiative", output_field=CharField()),
+            key=F("slug"),
+            label=F("name"),
+            english=_blank(),
+        ),
+        Item.objects.published()
+        .research_questions()
+        .order_by()
+        .annotate(
+            facet=Value("question", output_field=CharField()),
+            key=Cast("pk", output_field=CharField()),
+            label=F("title"),
+            english=_blank(),
+        ),
+    ]
+    rows = [query.values_list(*columns) for query in queries]
+    in_english = get_language() == "en"
+    values: dict[str, list[Option]] = {name: [] for name in ROW_FACETS}
+    for facet, pk, key, name, english in rows[0].union(*rows[1:], all=True):
+        values[facet].append(Option(pk, key, (in_english and english) or name))
+    for options in values.values():
+        options.sort(key=lambda option: option.name.casefold())
+    return values
+
+
+def _grouped(rows: QuerySet) -> dict[str, int]:
+    return {str(value): count for value, count in rows if value is not None}
+
+
+def _through_counts(
+    through: type[Model], value: str, item: str, matching: QuerySet
+) -> dict[str, int]:
+    rows = (
+        through._default_manager.filter(**{f"{item}__in": matching.values("pk")})
+        .order_by()
+        .values_list(value)
+        .annotate(count=Count(item))
+        .values_list(value, "count")
+    )
+    return _grouped(rows)
+
+
+def _choice_counts(field: str, matching: QuerySet) -> dict[str, int]:
+    rows = matching.order_by().values_list(field).annotate(count=Count("pk"))
+    return _grouped(rows.values_list(field, "count"))
+
+
+def _initiative_counts(matching: QuerySet) -> dict[str, int]:
+    """Per initiative, the items it contributed or that are about it, each item once."""
+    contributed = matching.filter(initiative__isnull=False).values(
+        who=F("initiative_id"), what=F("pk")
+    )
+    about = Item.initiatives.through.objects.filter(item__in=matching.values("pk")).values(
+        who=F("initiative_id"), what=F("item_id")
+    )
+    sql, params = contributed.union(about).query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT who, count(*) FROM ({sql}) AS pairs GROUP BY who", params)  # noqa: S608 - the ORM's own SQL, with parameters
+        rows = cursor.fetchall()
+    return {str(who): count for who, count in rows}
+
+
+COUNTERS: dict[str, Callable[[QuerySet], dict[str, int]]] = {
+    "kind": lambda matching: _choice_counts("kind", matching),
+    "type": lambda matching: _choice_counts("knowledge_type", matching),
+    "theme": lambda matching: _through_counts(Item.themes.through, "theme_id", "item_id", matching),
+    "municipality": lambda matching: _through_counts(
+        Item.municipalities.through, "municipality_id", "item_id", matching
+    ),
+    "question": lambda matching: _through_counts(
+        Item.research_questions.through, "to_item_id", "from_item_id", matching
+    ),
+    "initiative": _initiative_counts,
+}
+
+
+def all_counts(filterset: ItemFilter) -> Counted:
+    """The values and counts of every facet: eight queries (one of them parses the search)."""
+    counts = {name: count(filterset.queryset_without(name)) for name, count in COUNTERS.items()}
+    return Counted(facet_values(), counts)
+
+
+def state_of(filterset: ItemFilter) -> str:
+    data = filterset.data or {}
+    pairs = data.lists() if hasattr(data, "lists") else ((k, [v]) for k, v in data.items())
+    state = sorted(
+        (name, str(value)) for name, values in pairs if name not in NOT_A_FILTER for value in values
+    )
+    return hashlib.sha256(repr(state).encode()).hexdigest()
+
+
+def shared_counts(filterset: ItemFilter) -> Counted:
+    """The same for everybody: computed once per filter state, language and content version."""
+    key = f"kb-facets:{content_version.current(filterset.request)}:{get_language()}:" + state_of(
+        filterset
+    )
+    return get_or_compute(key, lambda: all_counts(filterset))
+
+
+def matching_total(filterset: ItemFilter, by_kind: dict[str, int]) -> int:
+    """How many items match all filters, from the counts per kind (every item has one kind): the
+    paginator needs no count query of its own."""
+    chosen = filterset.active.get("kind")
+    if chosen:
+        return by_kind.get(chosen, 0)
+    return sum(by_kind.values())
+
+
+def _chosen_option(filterset: ItemFilter, name: str) -> Option | None:
+    """A chosen value that is not among the options (an initiative without items yet)."""
+    chosen = filterset.active.get(name)
+    if chosen is None:
+        return None
+    if name == "question":
+        return Option(chosen.pk, str(chosen.pk), chosen.title)
+    return Option(chosen.pk, chosen.slug, chosen.name)
+
+
+def add_counts(filterset: ItemFilter) -> int:
+    """Put the counts into the form's choices; returns how many items match every filter."""
+    form = filterset.form
+    counted = shared_counts(filterset)
+    for name in ROW_FACETS:
+        per_value = counted.counts[name]
+        options = list(counted.values[name])
+        chosen = _chosen_option(filterset, name)
+        if chosen is not None and all(option.pk != chosen.pk for option in options):
+            options.append(chosen)
+        field = form.fields[name]
+        # The widget's choices only: validation still goes by the field's queryset.
+        field.widget.choices = [("", field.empty_label)] + [
+            (option.slug, label(option.name, per_value.get(str(option.pk), 0)))
+            for option in options
+        ]
+    for name, choices in CHOICE_FACETS.items():
+        per_value = counted.counts[name]
+        field = form.fields[name]
+        # A radio group: "all" says how many that is too.
+        everything = label(str(field.empty_label), sum(per_value.values()))
+        field.widget.choices = [("", everything)] + [
+            (value, label(str(text), per_value.get(value, 0))) for value, text in choices.choices
+        ]
+    return matching_total(filterset, counted.counts["kind"])
+
+
+def grouped_by_value(counted: Counted) -> dict[str, dict[str, int]]:
+    """The counts, for tests and the page: by facet name, by value as in the query string."""
+    result: dict[str, dict[str, int]] = defaultdict(dict)
+    for name, options in counted.values.items():
+        for option in options:
+            result[name][option.slug] = counted.counts[name].get(str(option.pk), 0)
+    for name in CHOICE_FACETS:
+        result[name] = dict(counted.counts[name])
+    return dict(result)
