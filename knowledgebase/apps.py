@@ -12,6 +12,7 @@ class KnowledgebaseConfig(AppConfig):
         from omzien import content_version
 
         revisions.register()
+        self._register_portal()
 
         # Their tables have the trigger (migration 0002_content_version_triggers).
         content_version.watch(
@@ -24,3 +25,10 @@ class KnowledgebaseConfig(AppConfig):
             Attachment,
             Adoption,
         )
+
+    def _register_portal(self) -> None:
+        """The rest of the portal: home, an initiative's page, a person's data."""
+        from knowledgebase import personal_data, portal
+
+        portal.register()
+        personal_data.register()

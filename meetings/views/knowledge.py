@@ -25,9 +25,9 @@ def publish_report(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse
         raise PermissionDenied(ONLY_COORDINATORS)
     item = knowledge.knowledge_item_of(meeting)
     initial = {"research_questions": list(item.research_questions.all())} if item else {}
-    form = PublishReportForm(
-        request.POST or None, initial=initial, questions=knowledge.research_question_choices()
-    )
+    # No box ticked is an answer too: a POST without fields still publishes.
+    data = request.POST if request.method == "POST" else None
+    form = PublishReportForm(data, initial=initial, questions=knowledge.research_question_choices())
     ready = knowledge.has_report_to_publish(meeting)
     if request.method == "POST" and ready and form.is_valid():
         try:
