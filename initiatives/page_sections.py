@@ -30,9 +30,7 @@ class PageSection:
 _sections: dict[str, PageSection] = {}
 
 
-def register_page_section(
-    template: str, context: Callable[["Initiative"], dict[str, Any]]
-) -> None:
+def register_page_section(template: str, context: Callable[["Initiative"], dict[str, Any]]) -> None:
     if template in _sections:
         raise ValueError(f"A section with the template {template!r} is registered already.")
     _sections[template] = PageSection(template, context)

@@ -33,9 +33,7 @@ def _item(item: Item) -> dict[str, Any]:
 
 def _export(user: User) -> dict[str, Any]:
     items = list(Item.objects.filter(contributor=user).select_related("initiative").order_by("pk"))
-    answers = (
-        Answer.objects.filter(author=user).select_related("item", "initiative").order_by("pk")
-    )
+    answers = Answer.objects.filter(author=user).select_related("item", "initiative").order_by("pk")
     adoptions = (
         Adoption.objects.filter(added_by=user).select_related("practice", "initiative")
     ).order_by("pk")

@@ -60,6 +60,4 @@ def register() -> None:
         )
     )
     register_home_section("knowledgebase/partials/_home_latest.html", latest_for_home)
-    register_page_section(
-        "knowledgebase/partials/_initiative_contributions.html", contributions_of
-    )
+    register_page_section("knowledgebase/partials/_initiative_contributions.html", contributions_of)
