@@ -20,6 +20,7 @@ from collections.abc import Iterable
 import reversion
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -38,7 +39,7 @@ def knowledge_item_of(meeting: Meeting) -> Item | None:
     """The published knowledge item of this meeting's report, or None (no query when the item
     was loaded along)."""
     try:
-        item = meeting.knowledge_item  # type: ignore[attr-defined]
+        item = meeting.knowledge_item
     except ObjectDoesNotExist:
         return None
     return item if item.is_published else None
@@ -49,7 +50,7 @@ def has_report_to_publish(meeting: Meeting) -> bool:
     return meeting.status == Meeting.Status.HELD and Report.objects.filter(meeting=meeting).exists()
 
 
-def research_question_choices() -> "Iterable[Item]":
+def research_question_choices() -> "QuerySet[Item]":
     """The published research questions of the knowledge agenda, to pick from."""
     return Item.objects.published().research_questions().order_by("title")
 

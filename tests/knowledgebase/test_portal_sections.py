@@ -71,9 +71,11 @@ def test_an_initiatives_page_lists_its_newest_contributions(client: Client) -> N
     response = client.get(initiative.get_absolute_url())
     text = text_of(response)
     assert "In de kennisbank" in text
-    assert "Bijdrage 6" in text and "Bijdrage 2" in text
+    assert "Bijdrage 6" in text
+    assert "Bijdrage 2" in text
     assert "Bijdrage 1" not in text
-    assert "Concept van Zuilen" not in text and "Van een ander" not in text
+    assert "Concept van Zuilen" not in text
+    assert "Van een ander" not in text
     assert f'href="/knowledge/?initiative={initiative.slug}"' in response.content.decode()
 
 
@@ -115,15 +117,16 @@ def test_deleting_an_account_keeps_the_knowledge_without_the_person(member: User
     contribution.refresh_from_db()
     asked.refresh_from_db()
     answer.refresh_from_db()
-    assert contribution.contributor is None and contribution.initiative == initiative
-    assert asked.contributor is None and asked.is_published
-    assert answer.author is None and answer.body
+    assert contribution.contributor is None
+    assert contribution.initiative == initiative
+    assert asked.contributor is None
+    assert asked.is_published
+    assert answer.author is None
+    assert answer.body
     assert Answer.objects.count() == 1
 
 
-def test_the_deletion_page_says_what_happens_to_the_knowledge(
-    client: Client, member: User
-) -> None:
+def test_the_deletion_page_says_what_happens_to_the_knowledge(client: Client, member: User) -> None:
     NetworkQuestionFactory(contributor=member)
     client.force_login(member)
     assert "zonder je naam" in text_of(client.get("/my-account/delete/"))
