@@ -159,3 +159,8 @@ def test_the_demo_gives_every_research_question_evidence_once(db: None) -> None:
     assert Answer.objects.filter(helped=True).exists()
     kinds = {(q.pk, e.kind) for q in questions for e in q.evidence.all()}
     assert len(kinds) < 5 * 3  # some question has nothing yet of some kind
+
+
+def test_the_knowledge_base_card_on_home_is_no_longer_coming_soon(client: Client) -> None:
+    html = client.get("/").content.decode()
+    assert re.search(r'<a class="omzien-card__link"\s+href="/knowledge/">\s*Kennisbank', html)
