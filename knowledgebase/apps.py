@@ -16,6 +16,7 @@ class KnowledgebaseConfig(AppConfig):
         # The coordinators' queues: contributions to review, knowledge the network lacks.
         moderation.register_work_queue_for_review()
         missed_searches.register_queue()
+        self._register_portal()
 
         # Their tables have the trigger (migration 0002_content_version_triggers).
         content_version.watch(
@@ -28,3 +29,10 @@ class KnowledgebaseConfig(AppConfig):
             Attachment,
             Adoption,
         )
+
+    def _register_portal(self) -> None:
+        """The rest of the portal: home, an initiative's page, a person's data."""
+        from knowledgebase import personal_data, portal
+
+        portal.register()
+        personal_data.register()

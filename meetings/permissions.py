@@ -84,3 +84,11 @@ def can_withdraw_host_offer(user: Person, offer: HostOffer) -> bool:
 def can_manage_host_offers(user: Person) -> bool:
     """See every offer in the queue and move it along: the coordinators."""
     return is_coordinator(user)
+
+
+# --- The knowledge base's seam (meetings/knowledge.py) ---
+
+
+def can_publish_report(user: Person, meeting: Meeting) -> bool:
+    """Put a held meeting's report in the knowledge base: the coordinators, who moderate it."""
+    return is_coordinator(user)

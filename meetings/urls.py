@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetings.views import finding, hosts, organise, page, registration, rotation
+from meetings.views import finding, hosts, knowledge, organise, page, registration, rotation
 
 app_name = "meetings"
 
@@ -46,6 +46,8 @@ urlpatterns: list = [
     path("<slug:slug>/organise/tasks/<int:task>/", organise.tick_task, name="tick-task"),
     path("<slug:slug>/attendance/", organise.record_attendance, name="attendance"),
     path("<slug:slug>/report/", organise.write_report, name="report"),
+    # The report in the knowledge base: the one seam (views/knowledge.py, meetings/knowledge.py).
+    path("<slug:slug>/report/knowledge/", knowledge.publish_report, name="publish-report"),
     # Hosts: what an initiative can offer, its offers, the coordinators' offers (views/hosts.py).
     path("hosts/<slug:slug>/", hosts.host_capability, name="host-capability"),
     path(

@@ -32,7 +32,12 @@ NAVIGATION = (
     ("initiatives:listings", _("Needs and offers")),
     ("initiatives:white-spots", _("White spots")),
     ("meetings:agenda", _("Meetings")),
+    ("knowledgebase:index", _("Knowledge base")),
 )
+# Sections whose every page lies under the menu item's address: a page inside one marks its item
+# with aria-current="true" (the item's own page with "page"). The directory is not one of them:
+# needs and offers and the white spots have menu items of their own under /initiatives/.
+WHOLE_SECTIONS = ("meetings:agenda", "knowledgebase:index")
 
 _MARKER = re.compile("\x00([a-z]+)\x00")
 
@@ -74,12 +79,13 @@ def footer(language: str, contact_email: str) -> SafeString:
 
 
 @lru_cache(maxsize=64)
-def header(language: str, audience: str, current: int | None) -> Prebuilt:
+def header(language: str, audience: str, current: int | None, inside: bool = False) -> Prebuilt:
     """audience: "minimal" (no forms: the error pages have no request), "visitor", "member" or
-    "coordinator"; current: the index in NAVIGATION of the section the page is in."""
+    "coordinator"; current: the index in NAVIGATION of the section the page is in; inside: the
+    page is a page within that section, not the section's own page."""
     with translation.override(language):
         navigation = [
-            (reverse(name), label, index == current)
+            (reverse(name), label, ("true" if inside else "page") if index == current else "")
             for index, (name, label) in enumerate(NAVIGATION)
         ]
         return Prebuilt.render(
@@ -98,6 +104,23 @@ def _navigation_paths() -> dict[str, int]:
     return {reverse(name): index for index, (name, _label) in enumerate(NAVIGATION)}
 
 
+@lru_cache(maxsize=1)
+def _section_paths() -> tuple[tuple[str, int], ...]:
+    names = [name for name, _label in NAVIGATION]
+    return tuple((reverse(name), names.index(name)) for name in WHOLE_SECTIONS)
+
+
+def _current(path: str) -> tuple[int | None, bool]:
+    """The menu item of the page at `path`, and whether the page lies inside its section."""
+    index = _navigation_paths().get(path)
+    if index is not None:
+        return index, False
+    for prefix, section in _section_paths():
+        if path.startswith(prefix):
+            return section, True
+    return None, False
+
+
 def header_for(request: HttpRequest | None) -> SafeString:
     language = translation.get_language()
     if request is None:
@@ -107,7 +130,7 @@ def header_for(request: HttpRequest | None) -> SafeString:
         audience = "visitor"
     else:
         audience = "coordinator" if has_work_queues(user) else "member"
-    prebuilt = header(language, audience, _navigation_paths().get(request.path))
+    prebuilt = header(language, audience, *_current(request.path))
     values = {"next": escape(request.get_full_path())}
     if "csrf" in prebuilt.slots:
         values["csrf"] = format_html(
@@ -116,7 +139,7 @@ def header_for(request: HttpRequest | None) -> SafeString:
     return prebuilt.fill(values)
 
 
-PREBUILT: tuple[Callable[..., Any], ...] = (head, footer, header, _navigation_paths)
+PREBUILT: tuple[Callable[..., Any], ...] = (head, footer, header, _navigation_paths, _section_paths)
 
 
 def forget(**kwargs: Any) -> None:

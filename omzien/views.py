@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 
+from omzien.home_sections import home_sections
 from omzien.key_figures import key_figures
 from omzien.work_queues import overview_of, queue_page, registered_queue, work_queues_for
 
@@ -13,7 +14,8 @@ from omzien.work_queues import overview_of, queue_page, registered_queue, work_q
 def home(request: HttpRequest) -> HttpResponse:
     # Counted only when the page's cached fragment is missing for this content version.
     figures = SimpleLazyObject(lambda: key_figures(request))
-    return render(request, "omzien/home.html", {"figures": figures})
+    sections = SimpleLazyObject(home_sections)
+    return render(request, "omzien/home.html", {"figures": figures, "sections": sections})
 
 
 @never_cache

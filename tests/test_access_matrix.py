@@ -124,7 +124,8 @@ def _admin_model_rows() -> dict[str, Row]:
     return rows
 
 
-ALL_ROWS = ROWS | INITIATIVE_ROWS | MEETING_ROWS | KNOWLEDGE_ROWS | _admin_model_rows()
+# The generated admin rows first: an app's own row for an admin URL wins.
+ALL_ROWS = _admin_model_rows() | ROWS | INITIATIVE_ROWS | MEETING_ROWS | KNOWLEDGE_ROWS
 CASES = [
     (key, index, row)
     for key, rows in sorted(ALL_ROWS.items())

@@ -15,6 +15,7 @@ from initiatives.errors import InitiativeRuleError
 from initiatives.exchange import suggestions_for
 from initiatives.forms import ContactForm, InitiativeForm
 from initiatives.models import Initiative, Listing
+from initiatives.page_sections import page_sections_for
 from initiatives.permissions import can_contact_initiative, can_edit_initiative, can_see_history
 from initiatives.profile import confirm_profile, initiative_for_token, update_profile
 from initiatives.still_right import still_right_lines
@@ -67,6 +68,8 @@ def _detail_context(request: HttpRequest, initiative: Initiative) -> dict:
         "offers": SimpleLazyObject(lambda: found["offers"]),
         "suggestions": SimpleLazyObject(lambda: found["suggestions"]),
         "linked_data": SimpleLazyObject(lambda: _linked_data(request, initiative)),
+        # What other apps show on the page (initiatives/page_sections.py), in its main fragment.
+        "page_sections": SimpleLazyObject(lambda: page_sections_for(initiative)),
         "latitude": latitude,
         "longitude": longitude,
     }

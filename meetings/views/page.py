@@ -11,8 +11,9 @@ from django.utils.timezone import localtime
 from django.views.decorators.http import require_safe
 
 from meetings.attendance import Attendance, attendance_of
+from meetings.knowledge import knowledge_item_of
 from meetings.models import Meeting, Report
-from meetings.permissions import can_organise_meeting, can_see_meeting
+from meetings.permissions import can_organise_meeting, can_publish_report, can_see_meeting
 from omzien import content_version
 from omzien.shared_cache import get_or_compute
 
@@ -124,10 +125,18 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         "themes": SimpleLazyObject(lambda: list(meeting.themes.all())),
         "agenda_items": SimpleLazyObject(lambda: list(meeting.agenda_items.all())),
         "report": SimpleLazyObject(lambda: report_of(meeting) or {}),
+        # Asked only inside the cached report fragment: the knowledge base's tables advance the
+        # content version, so a published item shows at once.
+        "knowledge_item": SimpleLazyObject(lambda: knowledge_item_of(meeting) or {}),
         "linked_data": SimpleLazyObject(lambda: linked_data(request, meeting)),
         "attendance": SimpleLazyObject(lambda: shared_attendance(request, meeting)),
         "latitude": latitude,
         "longitude": longitude,
-        "can_organise": request.user.is_authenticated and _may_organise(request, meeting),
     }
+    context["can_organise"] = request.user.is_authenticated and _may_organise(request, meeting)
+    context["can_publish_report"] = (
+        context["can_organise"]
+        and meeting.status == Meeting.Status.HELD
+        and can_publish_report(request.user, meeting)
+    )
     return render(request, "meetings/meeting_detail.html", context)

@@ -170,8 +170,9 @@ def test_the_initiative_page_queries_stay_the_same_with_5_and_with_200_initiativ
     for other in InitiativeFactory.create_batch(195):
         ListingFactory(initiative=other)
     # 1 session-free lookup of the initiative, 1 reload with its municipality,
-    # 2 prefetches (themes, target groups), 1 listings, 1 suggestions for all needs.
-    assert _queries_for(client, initiative.get_absolute_url()) == few == 6
+    # 2 prefetches (themes, target groups), 1 listings, 1 suggestions for all needs,
+    # 1 for the sections other apps show (the knowledge base's contributions).
+    assert _queries_for(client, initiative.get_absolute_url()) == few == 7
 
 
 @pytest.mark.django_db

@@ -73,3 +73,13 @@ def test_the_error_page_header_has_no_forms() -> None:
     page = render_to_string("500.html")
     assert "<form" not in page
     assert 'class="omzien-nav"' in page
+
+
+def test_a_page_inside_the_knowledge_base_marks_its_section(visitor: Client) -> None:
+    from tests.knowledgebase.factories import ItemFactory
+
+    index = visitor.get("/knowledge/").content.decode()
+    inside = visitor.get(ItemFactory().get_absolute_url()).content.decode()
+    assert re.search(r'href="/knowledge/"\s+aria-current="page"', index)
+    assert re.search(r'href="/knowledge/"\s+aria-current="true"', inside)
+    assert not re.search(r'href="/initiatives/"\s+aria-current', inside)
