@@ -26,6 +26,7 @@ from argparse import ArgumentParser
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TypeVar
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
@@ -37,6 +38,7 @@ from initiatives.models import Initiative, Municipality, Theme
 from knowledgebase.management.commands import _knowledge_vocabulary as vocabulary
 from knowledgebase.models import MARKDOWN_FIELDS, Answer, Item, ItemQuerySet
 
+T = TypeVar("T")
 ITEMS_PER_INITIATIVE = 1000 / 150
 RESEARCH_QUESTIONS = 50
 CONTRIBUTOR = "bench-knowledge@example.org"
@@ -92,7 +94,7 @@ QUESTION_TITLES = [
     "Welke rol speelt {a} bij {b}?",
     "Hoe houden we {a} vol als {b} verandert?",
 ]
-TITLES = {
+TITLES: dict[str, list[str]] = {
     Item.Kind.PRACTICE: ["{A} en {b} in {place}", "Zo pakten we {a} aan in {place}", "{A} met {b}"],
     Item.Kind.DOCUMENT: ["Notitie {a} en {b}", "Beleidsregel {a} {place}", "Onderzoek naar {a}"],
     Item.Kind.NETWORK_QUESTION: ["Wie heeft ervaring met {a} en {b}?", "Tips gezocht voor {a}"],
@@ -160,7 +162,7 @@ def contributor() -> User:
 
 
 def generated() -> ItemQuerySet:
-    return Item.objects.filter(contributor__email=CONTRIBUTOR)
+    return Item.objects.get_queryset().filter(contributor__email=CONTRIBUTOR)
 
 
 def remove_generated() -> None:
@@ -193,7 +195,7 @@ class World:
         )
         return cls(rng, themes, municipalities, initiatives, contributor())
 
-    def zipf(self, values: Sequence, exponent: float = 1.0) -> object:
+    def zipf(self, values: Sequence[T], exponent: float = 1.0) -> T:
         weights = [1 / rank**exponent for rank in range(1, len(values) + 1)]
         return self.rng.choices(values, weights)[0]
 
@@ -323,7 +325,7 @@ def make_item(world: World, kind: str, words: list[str], number: int) -> Item:
     published_at = timezone.now() - timedelta(
         days=rng.randint(0, 5 * 365), hours=rng.randint(0, 23)
     )
-    place = world.zipf(world.municipalities).name  # type: ignore[attr-defined]
+    place = world.zipf(world.municipalities).name
     names = {"A": words[0].capitalize(), "a": words[0], "b": words[1], "place": place}
     if kind == Item.Kind.RESEARCH_QUESTION:
         title = rng.choice(QUESTION_TITLES).format(**names)
@@ -337,7 +339,7 @@ def make_item(world: World, kind: str, words: list[str], number: int) -> Item:
         knowledge_type=Item.KnowledgeType.RESEARCH,
         last_checked=world.now - timedelta(days=rng.randint(0, 3 * 365)),
         contributor=world.user,
-        initiative=world.zipf(world.initiatives, 0.5) if world.initiatives else None,  # type: ignore[arg-type]
+        initiative=world.zipf(world.initiatives, 0.5) if world.initiatives else None,
         submitted_at=published_at - timedelta(days=2) if status != Item.Status.DRAFT else None,
         published_at=published_at if status == Item.Status.PUBLISHED else None,
         updated_at=published_at,
@@ -433,11 +435,11 @@ def plan_links(world: World, items: list[Item], agenda: list[Item]) -> Links:
             for question in questions
         ]
         labels = [
-            " ".join(f"{theme.name} {theme.name_en}" for theme in themes),  # type: ignore[attr-defined]
-            " ".join(place.name for place in places),  # type: ignore[attr-defined]
+            " ".join(f"{theme.name} {theme.name_en}" for theme in themes),
+            " ".join(place.name for place in places),
             " ".join(initiative.name for initiative in concerns),
             item.initiative.name if item.initiative else "",
-            " ".join(question.title for question in questions),  # type: ignore[attr-defined]
+            " ".join(question.title for question in questions),
         ]
         item.search_labels = " ".join(label for label in labels if label)
         if item.kind == Item.Kind.NETWORK_QUESTION:
