@@ -38,6 +38,22 @@ def as_visitor_and_member(name: str, path: PathSource) -> list[Page]:
 BENCH_INITIATIVE = "/initiatives/bench-000001/"
 # load_bench_meetings numbers its meetings from 1 too, number 1 the first upcoming one.
 BENCH_MEETING = "/meetings/bench-meeting-000001/"
+# The knowledge base's searches, with load_bench_knowledge's words (_knowledge_vocabulary.py): in
+# about one item in a thousand, in a quarter of them, in none; and a word with a theme and a kind.
+KNOWLEDGE_SEARCHES = {
+    "rare": "/knowledge/?q=voedselbos",
+    "common": "/knowledge/?q=vrijwilligers",
+    "absent": "/knowledge/?q=xylofoon",
+    "faceted": "/knowledge/?q=mantelzorg&theme=zorg&kind=practice",
+}
+# What the loaders found out that a page's address needs (set while loading, read after).
+LOADED: dict[str, str] = {}
+
+
+def knowledge_item() -> str:
+    """A published practice's page, as load_bench_knowledge printed it."""
+    return LOADED.get("item page", "/knowledge/1/item/")
+
 
 PAGES: list[Page] = [
     # What being signed in costs before any page is made: the session, the person, their roles.
@@ -65,6 +81,13 @@ PAGES: list[Page] = [
         logged_in=True,
         script="register.lua",
     ),
+    *(
+        page
+        for name, path in KNOWLEDGE_SEARCHES.items()
+        for page in as_visitor_and_member(f"knowledge search {name}", path)
+    ),
+    *as_visitor_and_member("knowledge item page", knowledge_item),
+    *as_visitor_and_member("knowledge agenda", "/knowledge/agenda/"),
 ]
 
 # The script cycles over this many meetings, all upcoming at every size (load_bench_meetings
@@ -90,6 +113,21 @@ def management_command(name: str, *args: str) -> Loader:
     return load
 
 
+def knowledge_base(size: int, manage: Manage) -> None:
+    """load_bench_knowledge N: 1,000 items at 150 initiatives, 100,000 at 15,000; it prints the
+    address of an item page."""
+    name = "load_bench_knowledge"
+    if name not in manage.commands():
+        print(f"  loader: no management command {name!r} yet, skipped")
+        return
+    print(f"  loader: manage.py {name} {size}")
+    for line in manage(name, str(size)).splitlines():
+        if ": " in line and not line.startswith(" "):
+            label, value = line.split(": ", 1)
+            LOADED[label] = value
+            print(f"    {line}")
+
+
 VACUUM = (
     "from django.db import connection; connection.ensure_connection(); "
     "connection.connection.autocommit = True; connection.cursor().execute('VACUUM ANALYZE')"
@@ -108,5 +146,6 @@ LOADERS: list[Loader] = [
     management_command("load_bench_data", "--initiatives"),
     # About 40 meetings at the realistic size, a few thousand at 100x (the same ratio).
     management_command("load_bench_meetings"),
+    knowledge_base,
     vacuum_analyze,
 ]
