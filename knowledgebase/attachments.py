@@ -28,7 +28,7 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import formats
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -85,7 +85,7 @@ def clean_name(name: str, extension: str) -> str:
     name = " ".join(name.split()).strip(" .")
     stem = name[: -len(extension) - 1] if name.lower().endswith(f".{extension}") else name
     stem = stem.strip(" .")[: NAME_MAX - len(extension) - 1].strip(" .")
-    return f"{stem or _t('attachment')}.{extension}"
+    return f"{stem or gettext('attachment')}.{extension}"
 
 
 def _zip_entry_count(file: IO[bytes]) -> int | None:
@@ -137,7 +137,7 @@ def content_type_of(file: IO[bytes]) -> FileType | None:
 
 
 def _kinds_sentence() -> str:
-    return _t("Upload a PDF, a Word file (.docx) or an OpenDocument text (.odt).")
+    return gettext("Upload a PDF, a Word file (.docx) or an OpenDocument text (.odt).")
 
 
 def check_upload(upload: UploadedFile) -> tuple[FileType, str]:
@@ -146,12 +146,12 @@ def check_upload(upload: UploadedFile) -> tuple[FileType, str]:
     size = upload.size or 0
     if size > MAX_BYTES:
         raise forms.ValidationError(
-            _t("This file is %(size)s; an attachment may be at most %(limit)s.")
+            gettext("This file is %(size)s; an attachment may be at most %(limit)s.")
             % {"size": human_size(size), "limit": human_size(MAX_BYTES)},
             code="too_large",
         )
     if size == 0:
-        raise forms.ValidationError(_t("This file is empty."), code="empty")
+        raise forms.ValidationError(gettext("This file is empty."), code="empty")
     raw_name = upload.name or ""
     extension = raw_name.rsplit(".", 1)[-1].lower() if "." in raw_name else ""
     claimed = TYPES.get(extension)
@@ -161,10 +161,7 @@ def check_upload(upload: UploadedFile) -> tuple[FileType, str]:
     upload.file.seek(0)
     if actual != claimed:
         raise forms.ValidationError(
-            _t(
-                "This file is not a real %(label)s file, although its name ends in .%(ext)s. "
-                "Save it again as %(label)s, or upload it in another type."
-            )
+            gettext("This file is not a real %(label)s file, although its name ends in .%(ext)s.")
             % {"label": claimed.label, "ext": extension}
             + " "
             + _kinds_sentence(),

@@ -14,6 +14,7 @@ document type declaration refused (no entities, so no "billion laughs").
 
 import json
 import sys
+import traceback
 import zipfile
 from collections.abc import Callable
 from typing import Any
@@ -77,8 +78,7 @@ def clean(text: str) -> str:
 
 
 def read_pdf(path: str, max_pages: int, max_chars: int) -> dict[str, Any]:
-    from pypdf import PdfReader
-    from pypdf.constants import PasswordType
+    from pypdf import PasswordType, PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
     try:
@@ -92,6 +92,12 @@ def read_pdf(path: str, max_pages: int, max_chars: int) -> dict[str, Any]:
                 raise Problem("encrypted") from None
             if opened == PasswordType.NOT_DECRYPTED:
                 raise Problem("password")
+        # The count the file claims, before the page tree is walked (walking 100,000 pages
+        # alone takes longer than we wait); a file that claims fewer than it holds is stopped
+        # by the time limit instead.
+        claimed = reader.root_object["/Pages"].get("/Count", 0)  # type: ignore[index, union-attr]
+        if isinstance(claimed, int) and claimed > max_pages:
+            raise Problem("too_many_pages", pages=int(claimed))
         pages = len(reader.pages)
     except (FileNotDecryptedError,) as error:
         raise Problem("password") from error
@@ -293,7 +299,10 @@ def extract(kind: str, path: str, max_pages: int, max_chars: int) -> dict[str, A
         return {"problem": "damaged"}
     except RecursionError:
         return {"problem": "damaged"}
+    except ImportError:
+        raise  # our mistake, not the file's: the process ends and says why
     except Exception:  # noqa: BLE001 - any failure of a parser on a strange file is "damaged"
+        traceback.print_exc(file=sys.stderr)
         return {"problem": "damaged"}
 
 
