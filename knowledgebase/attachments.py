@@ -70,7 +70,7 @@ def human_size(size: int) -> str:
     """ "340 kB", "1,2 MB" (Dutch) or "1.2 MB" (English)."""
     if size < 1024 * 1024:
         return f"{formats.number_format(max(1, round(size / 1024)))} kB"
-    return f"{formats.number_format(size / (1024 * 1024), 1)} MB"
+    return f"{formats.number_format(round(size / (1024 * 1024), 1), 1)} MB"
 
 
 def clean_name(name: str, extension: str) -> str:
@@ -82,7 +82,7 @@ def clean_name(name: str, extension: str) -> str:
         " " if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c
         for c in unicodedata.normalize("NFC", name)
     )
-    name = " ".join(name.split()).strip(" .")
+    name = " ".join(name.split())
     stem = name[: -len(extension) - 1] if name.lower().endswith(f".{extension}") else name
     stem = stem.strip(" .")[: NAME_MAX - len(extension) - 1].strip(" .")
     return f"{stem or gettext('attachment')}.{extension}"
@@ -277,8 +277,13 @@ class Shown:
     size: str
 
     @property
-    def pages(self) -> int | None:
-        return self.attachment.pages
+    def meta(self) -> str:
+        """ "PDF · 1,2 MB · 12 pagina's"."""
+        parts = [self.type_label, self.size]
+        pages = self.attachment.pages
+        if pages:
+            parts.append(ngettext("%(count)d page", "%(count)d pages", pages) % {"count": pages})
+        return " · ".join(parts)
 
 
 def shown(attachments: list[Attachment]) -> list[Shown]:
