@@ -52,7 +52,7 @@ def run_extraction(path: str, kind: str, timeout: float | None = None) -> dict[s
             command,
             capture_output=True,
             timeout=TIMEOUT_SECONDS if timeout is None else timeout,
-            preexec_fn=_limits,  # noqa: PLW1509 - setrlimit only, before exec
+            preexec_fn=_limits,
             env={"LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"},
             check=False,
         )
@@ -60,7 +60,9 @@ def run_extraction(path: str, kind: str, timeout: float | None = None) -> dict[s
         return {"problem": "timeout"}
     if finished.returncode != 0:
         # Killed for processor time (SIGXCPU/SIGKILL) or out of memory before it could answer.
-        logger.info("Text extraction ended with %s: %s", finished.returncode, finished.stderr[-500:])
+        logger.info(
+            "Text extraction ended with %s: %s", finished.returncode, finished.stderr[-500:]
+        )
         return {"problem": "too_large"}
     try:
         result = json.loads(finished.stdout)
@@ -136,9 +138,9 @@ def _store(attachment_id: int, result: dict[str, Any], label: str) -> None:
                 attachment.text_status = Attachment.TextStatus.READY
                 attachment.problem = ""
                 if result.get("truncated"):
-                    attachment.problem = _(
-                        "Only the first %(count)s characters are searched."
-                    ) % {"count": f"{MAX_CHARS:,}".replace(",", ".")}
+                    attachment.problem = _("Only the first %(count)s characters are searched.") % {
+                        "count": f"{MAX_CHARS:,}".replace(",", ".")
+                    }
                 elif not text.strip():
                     attachment.problem = _(
                         "This file holds no text we can read (perhaps only scanned images)."

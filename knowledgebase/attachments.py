@@ -28,9 +28,8 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import formats
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from accounts.models import User
 from knowledgebase import indexing
@@ -157,8 +156,11 @@ def check_upload(upload: UploadedFile) -> tuple[FileType, str]:
     claimed = TYPES.get(extension)
     if claimed is None:
         raise forms.ValidationError(_kinds_sentence(), code="type")
-    actual = content_type_of(upload.file)
-    upload.file.seek(0)
+    file = upload.file
+    if file is None:
+        raise forms.ValidationError(gettext("This file is empty."), code="empty")
+    actual = content_type_of(file)
+    file.seek(0)
     if actual != claimed:
         raise forms.ValidationError(
             gettext("This file is not a real %(label)s file, although its name ends in .%(ext)s.")
@@ -287,9 +289,7 @@ class Shown:
 
 
 def shown(attachments: list[Attachment]) -> list[Shown]:
-    return [
-        Shown(a, download_url(a), type_of(a).label, human_size(a.size)) for a in attachments
-    ]
+    return [Shown(a, download_url(a), type_of(a).label, human_size(a.size)) for a in attachments]
 
 
 def page_context(request: HttpRequest, item: Item) -> dict[str, Any]:

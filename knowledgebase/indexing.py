@@ -30,11 +30,12 @@ UPDATE knowledgebase_item AS item SET search_labels = concat_ws(' ',
 # brings at most 200,000 characters (attachment_text.MAX_CHARS).
 ATTACHMENT_TEXT_MAX = 300_000
 
-ATTACHMENTS_SQL = f"""
+ATTACHMENTS_SQL = """
 UPDATE knowledgebase_item AS item SET attachment_text = left(coalesce((
     SELECT string_agg(a.text, ' ' ORDER BY a.id) FROM knowledgebase_attachment a
-    WHERE a.item_id = item.id AND a.text_status = 'ready'), ''), {ATTACHMENT_TEXT_MAX})
+    WHERE a.item_id = item.id AND a.text_status = 'ready'), ''), 300000)
 """
+assert str(ATTACHMENT_TEXT_MAX) in ATTACHMENTS_SQL
 
 
 def refresh_labels(item_ids: Iterable[int] | None = None) -> None:

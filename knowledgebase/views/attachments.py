@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.core.files.uploadhandler import MemoryFileUploadHandler
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -93,7 +94,7 @@ def delete(request: HttpRequest, pk: int, attachment: int) -> HttpResponse:
     return redirect("knowledgebase:attachments", pk=item.pk)
 
 
-def file(request: HttpRequest, attachment: int, name: str) -> HttpResponse:
+def file(request: HttpRequest, attachment: int, name: str) -> HttpResponseBase:
     """The file itself, for whoever may see its item, under the name people gave it. It is
     always downloaded, never shown in the browser, with the type we checked on upload."""
     found = get_object_or_404(

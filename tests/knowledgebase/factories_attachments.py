@@ -92,7 +92,7 @@ def many_pages_pdf(count: int) -> bytes:
     return _assemble(objects)
 
 
-def encrypted_pdf(password: str = "geheim") -> bytes:
+def encrypted_pdf(password: str = "geheim") -> bytes:  # noqa: S107 - a test file's password
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_bytes())))
     writer.encrypt(user_password=password, owner_password="eigenaar", algorithm="AES-128")
     out = io.BytesIO()
@@ -126,9 +126,7 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 def docx_bytes(paragraphs: list[str] | None = None, pages: int = 1) -> bytes:
     paragraphs = paragraphs if paragraphs is not None else DUTCH_TEXT
-    body = "".join(
-        f"<w:p><w:r><w:t xml:space='preserve'>{p}</w:t></w:r></w:p>" for p in paragraphs
-    )
+    body = "".join(f"<w:p><w:r><w:t xml:space='preserve'>{p}</w:t></w:r></w:p>" for p in paragraphs)
     document = f"<?xml version='1.0' encoding='UTF-8'?><w:document xmlns:w='{W}'><w:body>{body}</w:body></w:document>"
     app = (
         "<?xml version='1.0' encoding='UTF-8'?><Properties xmlns='http://schemas.openxmlformats"

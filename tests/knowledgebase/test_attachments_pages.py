@@ -66,9 +66,10 @@ def test_insiders_see_whether_the_text_was_read_and_why_not(
 def test_a_document_without_attachment_says_so(
     client: Client, login: Callable[[User], Client], document: Item, member: User
 ) -> None:
-    assert "Dit document heeft nog geen bijlage." in client.get(
-        document.get_absolute_url()
-    ).content.decode(), "visitor"
+    assert (
+        "Dit document heeft nog geen bijlage."
+        in client.get(document.get_absolute_url()).content.decode()
+    ), "visitor"
     page = login(member).get(document.get_absolute_url()).content.decode()
     assert "Dit document heeft nog geen bijlage." in page
     assert "Bijlage toevoegen" in page
@@ -140,15 +141,13 @@ def test_another_name_in_the_address_is_sent_to_the_right_one(
     attachment = files.make_attachment(document, name="juist.pdf")
     response = client.get(f"/knowledge/files/{attachment.pk}/fout.pdf")
     assert response.status_code == 302
-    assert response["Location"] == "/knowledge/files/%d/juist.pdf" % attachment.pk
+    assert response["Location"] == f"/knowledge/files/{attachment.pk}/juist.pdf"
 
 
 def test_a_drafts_file_is_a_404_for_outsiders_and_private_for_insiders(
     client: Client, login: Callable[[User], Client], member: User, other_member: User
 ) -> None:
-    draft = DocumentFactory(
-        initiative=InitiativeFactory(admin=member), status=Item.Status.DRAFT
-    )
+    draft = DocumentFactory(initiative=InitiativeFactory(admin=member), status=Item.Status.DRAFT)
     attachment = files.make_attachment(draft, name="concept.pdf")
     url = _file_url(attachment)
 

@@ -18,8 +18,8 @@ from accounts.models import User
 from knowledgebase import attachment_text
 from knowledgebase.models import Attachment, Item
 from omzien.search.query import parse_search
-from tests.knowledgebase import factories_attachments as files
 from tests.factories import InitiativeFactory
+from tests.knowledgebase import factories_attachments as files
 from tests.knowledgebase.factories import DocumentFactory
 from tests.omzien.test_mail_queue import DATABASE_QUEUE, run_worker
 from tests.personas import MAKERS
@@ -167,9 +167,7 @@ def test_the_item_is_indexable_whatever_its_attachments_hold() -> None:
 
 def test_text_with_nul_and_lone_surrogates_is_stored_clean() -> None:
     attachment = files.make_attachment(read=False)
-    attachment_text._store(
-        attachment.pk, {"text": "buurt\x00huis \ud800 feest", "pages": 1}, "PDF"
-    )
+    attachment_text._store(attachment.pk, {"text": "buurt\x00huis \ud800 feest", "pages": 1}, "PDF")
     attachment.refresh_from_db()
     assert "\x00" not in attachment.text
     assert attachment.text.startswith("buurt huis")
@@ -239,9 +237,18 @@ def test_with_the_immediate_queue_the_upload_is_read_after_the_commit(
 def test_the_reader_runs_without_django_or_the_portal(tmp_path: Path) -> None:
     path = tmp_path / "a.pdf"
     path.write_bytes(files.pdf_bytes())
-    finished = subprocess.run(  # noqa: S603
-        [sys.executable, "-I", "-X", "importtime", str(attachment_text.SCRIPT), "pdf", str(path),
-         "300", "1000"],
+    finished = subprocess.run(
+        [
+            sys.executable,
+            "-I",
+            "-X",
+            "importtime",
+            str(attachment_text.SCRIPT),
+            "pdf",
+            str(path),
+            "300",
+            "1000",
+        ],
         capture_output=True,
         check=True,
         env={},

@@ -40,12 +40,20 @@ def _error(response: object) -> str:
 @pytest.mark.parametrize(
     ("name", "data", "message"),
     [
-        ("programma.pdf", files.EXE, "Dit is geen echt PDF-bestand, ook al eindigt de naam op .pdf."),
+        (
+            "programma.pdf",
+            files.EXE,
+            "Dit is geen echt PDF-bestand, ook al eindigt de naam op .pdf.",
+        ),
         ("pagina.pdf", files.HTML, "Dit is geen echt PDF-bestand"),
         ("brief.docx", files.pdf_bytes(), "Dit is geen echt Word-bestand"),
         ("brief.odt", files.docx_bytes(), "Dit is geen echt OpenDocument-bestand"),
         ("archief.docx", files._zip({"a.txt": b"x"}), "Dit is geen echt Word-bestand"),
-        ("programma.exe", files.EXE, "Upload een PDF, een Word-bestand (.docx) of een OpenDocument"),
+        (
+            "programma.exe",
+            files.EXE,
+            "Upload een PDF, een Word-bestand (.docx) of een OpenDocument",
+        ),
         ("zonder-naam", files.pdf_bytes(), "Upload een PDF"),
         ("leeg.pdf", b"", "Dit bestand is leeg."),
     ],
@@ -108,7 +116,12 @@ def test_just_under_the_limit_is_accepted(signed_in: Client, item: Item) -> None
     ],
 )
 def test_a_good_file_is_stored_under_the_portals_own_name(
-    signed_in: Client, item: Item, member: User, name: str, data: bytes, extension: str,
+    signed_in: Client,
+    item: Item,
+    member: User,
+    name: str,
+    data: bytes,
+    extension: str,
     content_type: str,
 ) -> None:
     response = _post(signed_in, item, name, data)
