@@ -7,11 +7,12 @@ class KnowledgebaseConfig(AppConfig):
     verbose_name = _("Knowledge base")
 
     def ready(self) -> None:
-        from knowledgebase import revisions
+        from knowledgebase import attachments, revisions
         from knowledgebase.models import Adoption, Answer, Attachment, Item
         from omzien import content_version
 
         revisions.register()
+        attachments.register()
 
         # Their tables have the trigger (migration 0002_content_version_triggers).
         content_version.watch(

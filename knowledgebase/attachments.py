@@ -25,6 +25,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.core.files.uploadhandler import TemporaryFileUploadHandler
 from django.db import transaction
+from django.db.models.signals import post_delete
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import formats
@@ -255,14 +256,25 @@ def add_attachment(item: Item, form: AttachmentForm, user: User) -> Attachment:
 
 def delete_attachment(attachment: Attachment) -> None:
     """Remove it from the item and from what the item is found by; the file goes after the
-    commit (a rolled-back delete keeps it)."""
-    stored = attachment.file.name
+    commit (`_file_goes_with_its_row`)."""
     item_id = attachment.item_id
     with transaction.atomic():
         deleted, _rows = Attachment.objects.filter(pk=attachment.pk).delete()
         if deleted:
             indexing.refresh_attachment_text([item_id])
-            transaction.on_commit(lambda: default_storage.delete(stored))
+
+
+def _file_goes_with_its_row(sender: type, instance: Attachment, **kwargs: Any) -> None:
+    """However a row goes (deleted here, or with its item), its file follows once that is
+    committed; a rolled-back delete keeps it."""
+    stored = instance.file.name
+    if stored:
+        transaction.on_commit(lambda: default_storage.delete(stored))
+
+
+def register() -> None:
+    """Called from KnowledgebaseConfig.ready()."""
+    post_delete.connect(_file_goes_with_its_row, sender=Attachment, dispatch_uid="kb-attachment")
 
 
 def download_url(attachment: Attachment) -> str:

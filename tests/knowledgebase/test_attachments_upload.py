@@ -231,3 +231,11 @@ def test_the_upload_form_needs_the_csrf_token(item: Item, member: User) -> None:
     response = _post(client, item, "regels.pdf", files.pdf_bytes())
     assert response.status_code == 403  # type: ignore[attr-defined]
     assert not Attachment.objects.exists()
+
+
+def test_an_items_files_go_when_the_item_is_deleted(item: Item, committed: object) -> None:
+    stored = files.make_attachment(item, read=False).file.name
+    assert default_storage.exists(stored)
+    with committed():  # type: ignore[operator]
+        item.delete()
+    assert not default_storage.exists(stored)
