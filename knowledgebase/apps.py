@@ -7,7 +7,7 @@ class KnowledgebaseConfig(AppConfig):
     verbose_name = _("Knowledge base")
 
     def ready(self) -> None:
-        from knowledgebase import missed_searches, moderation, revisions, sitemaps
+        from knowledgebase import attachments, missed_searches, moderation, revisions, sitemaps
         from knowledgebase.models import Adoption, Answer, Attachment, Item
         from omzien import content_version
 
@@ -16,6 +16,7 @@ class KnowledgebaseConfig(AppConfig):
         # The coordinators' queues: contributions to review, knowledge the network lacks.
         moderation.register_work_queue_for_review()
         missed_searches.register_queue()
+        attachments.register()
         self._register_portal()
 
         # Their tables have the trigger (migration 0002_content_version_triggers).

@@ -25,11 +25,17 @@ UPDATE knowledgebase_item AS item SET search_labels = concat_ws(' ',
 )
 """
 
+# The text of all of an item's attachments, cut here: a tsvector holds at most 1 MB of words and
+# positions, which 700,000 characters of distinct words already fill (measured). One attachment
+# brings at most 200,000 characters (attachment_text.MAX_CHARS).
+ATTACHMENT_TEXT_MAX = 300_000
+
 ATTACHMENTS_SQL = """
-UPDATE knowledgebase_item AS item SET attachment_text = coalesce((
+UPDATE knowledgebase_item AS item SET attachment_text = left(coalesce((
     SELECT string_agg(a.text, ' ' ORDER BY a.id) FROM knowledgebase_attachment a
-    WHERE a.item_id = item.id AND a.text_status = 'ready'), '')
+    WHERE a.item_id = item.id AND a.text_status = 'ready'), ''), 300000)
 """
+assert str(ATTACHMENT_TEXT_MAX) in ATTACHMENTS_SQL
 
 
 def refresh_labels(item_ids: Iterable[int] | None = None) -> None:

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from knowledgebase import feeds
-from knowledgebase.views import agenda, contribute, questions, reading, search
+from knowledgebase.views import agenda, attachments, contribute, questions, reading, search
 
 app_name = "knowledgebase"
 
@@ -34,6 +34,14 @@ urlpatterns: list = [
     path("answers/<int:answer>/remove/", questions.answer_remove, name="answer-remove"),
     path("missed/", search.missed, name="missed-searches"),
     path("missed/<int:pk>/question/", search.missed_question, name="missed-search-question"),
+    # attachments (views/attachments.py)
+    path("<int:pk>/attachments/", attachments.attachments, name="attachments"),
+    path(
+        "<int:pk>/attachments/<int:attachment>/delete/",
+        attachments.delete,
+        name="attachment-delete",
+    ),
+    path("files/<int:attachment>/<str:name>", attachments.file, name="attachment-file"),
     # Reading (views/reading.py); the item's page last, after every fixed address.
     path("<int:pk>/", reading.permalink, name="permalink"),
     path("<int:pk>/<slug:slug>/", reading.detail, name="detail"),

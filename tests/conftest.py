@@ -73,6 +73,13 @@ def tasks_run_at_once(settings: object) -> None:
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
+@pytest.fixture(autouse=True)
+def media_in_a_temporary_folder(settings: object, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Files a test uploads (knowledge base attachments) land in this run's temporary folder,
+    never in var/media. Tests that count files set a folder of their own."""
+    settings.MEDIA_ROOT = tmp_path_factory.getbasetemp() / "media"
+
+
 @pytest.fixture
 def committed(
     django_capture_on_commit_callbacks: Callable[..., AbstractContextManager[list]],
