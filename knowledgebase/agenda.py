@@ -14,6 +14,8 @@ from django.http import HttpRequest
 
 from knowledgebase.models import Item
 from knowledgebase.permissions import can_contribute
+from omzien import content_version
+from omzien.shared_cache import get_or_compute
 
 # The kinds of evidence, in the order a question's page and the agenda show them.
 EVIDENCE_KINDS = (Item.Kind.PRACTICE, Item.Kind.DOCUMENT, Item.Kind.MEETING_REPORT)
@@ -103,22 +105,18 @@ def meetings_of(question: Item) -> tuple[list[Any], int]:
     return found, (found[0].of_all if found else 0)
 
 
-def questions_of(item: Item) -> list[Item]:
-    """The published research questions an item helps answer: one query."""
-    questions = item.research_questions.published().only("pk", "kind", "title", "slug")
-    return list(questions.order_by("title"))
-
-
 def page_context(request: HttpRequest, item: Item) -> dict[str, Any]:
     """What this part shows on the item's page (templates/knowledgebase/partials/_agenda.html)."""
-    if item.is_research_question:
-        meetings, meeting_count = meetings_of(item)
-        return {
-            "agenda_evidence": evidence_of(item),
-            "agenda_meetings": meetings,
-            "agenda_meeting_count": meeting_count,
-            "agenda_may_contribute": can_contribute(request.user),
-        }
-    if item.kind in EVIDENCE_KINDS:
-        return {"agenda_questions": questions_of(item)}
-    return {}
+    if not item.is_research_question:
+        return {}  # the questions an item helps answer are in the page's facts (views/reading.py)
+    # The same for everyone until the content changes: kept under the content version.
+    key = f"kb-evidence:{item.pk}:{content_version.current(request)}"
+    evidence, (meetings, meeting_count) = get_or_compute(
+        key, lambda: (evidence_of(item), meetings_of(item))
+    )
+    return {
+        "agenda_evidence": evidence,
+        "agenda_meetings": meetings,
+        "agenda_meeting_count": meeting_count,
+        "agenda_may_contribute": can_contribute(request.user),
+    }

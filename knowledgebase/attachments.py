@@ -36,6 +36,8 @@ from accounts.models import User
 from knowledgebase import indexing
 from knowledgebase.models import Attachment, Item
 from knowledgebase.permissions import can_edit_item
+from omzien import content_version
+from omzien.shared_cache import get_or_compute
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_PER_ITEM = 10
@@ -306,8 +308,12 @@ def shown(attachments: list[Attachment]) -> list[Shown]:
 
 def page_context(request: HttpRequest, item: Item) -> dict[str, Any]:
     """What this part shows on the item's page (templates/knowledgebase/partials/_attachments.html)."""
-    attachments = list(
-        Attachment.objects.filter(item=item).defer("text").order_by("created_at", "pk")
+    # Kept under the content version, which every upload, deletion and reading advances.
+    attachments = get_or_compute(
+        f"kb-attachments:{item.pk}:{content_version.current(request)}",
+        lambda: list(
+            Attachment.objects.filter(item=item).defer("text").order_by("created_at", "pk")
+        ),
     )
     return {
         "attachments": shown(attachments),

@@ -59,7 +59,7 @@ def test_home_shows_at_most_four_items_in_constant_queries(
     ItemFactory.create_batch(20)
     with django_assert_max_num_queries(len(few)):  # type: ignore[operator]
         html = client.get("/").content.decode()
-    assert html.count('class="omzien-kb-card"') == 4
+    assert html.count('omzien-kb-card"') == 4
 
 
 def test_an_initiatives_page_lists_its_newest_contributions(client: Client) -> None:

@@ -241,12 +241,13 @@ def test_the_page_costs_a_fixed_number_of_queries(
 ) -> None:
     practice = PracticeFactory(initiative=InitiativeFactory(admin=member))
     _crowd(practice, count)
-    # A visitor: the content version, the item, its four kinds of labels, related, adoptions.
-    with django_assert_num_queries(8):  # type: ignore[operator]
+    # A visitor: the content version, the item, its four kinds of labels, related, adoptions,
+    # attachments.
+    with django_assert_num_queries(9):  # type: ignore[operator]
         page(client, practice)
     client = login(member)  # type: ignore[operator]
     client.get("/")
-    with django_assert_num_queries(13):  # type: ignore[operator]
+    with django_assert_num_queries(14):  # type: ignore[operator]
         html = page(client, practice)
     assert "Deed jouw initiatief dit ook?" in html
 
