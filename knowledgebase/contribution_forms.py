@@ -191,6 +191,10 @@ class ItemForm(forms.ModelForm):
         if item.pk is None:
             item.kind = self.kind
             self.fields["knowledge_type"].initial = self.default_knowledge_type
+        # A required choice shown as radio buttons needs no empty "---------" button.
+        knowledge_type = self.fields["knowledge_type"]
+        assert isinstance(knowledge_type, forms.ChoiceField)
+        knowledge_type.choices = Item.KnowledgeType.choices
         # On behalf of: the person's approved initiatives, and the one the item has already.
         own = public_initiatives_of(user)
         ids = [i.pk for i in own] + ([item.initiative_id] if item.initiative_id else [])
