@@ -21,14 +21,19 @@ def is_coordinator(user: User | AnonymousUser) -> bool:
     return user.is_authenticated and COORDINATOR in group_names(user)
 
 
-def membership_of(user: User | AnonymousUser, initiative: Initiative) -> Membership | None:
+def memberships_of(user: User | AnonymousUser) -> dict[int, Membership]:
+    """The person's memberships by initiative id, read once per request."""
     if not user.is_authenticated:
-        return None
+        return {}
     kept: dict[int, Membership] | None = getattr(user, KEPT_MEMBERSHIPS, None)
     if kept is None:
         kept = {m.initiative_id: m for m in user.memberships.all()}
         setattr(user, KEPT_MEMBERSHIPS, kept)
-    return kept.get(initiative.pk)
+    return kept
+
+
+def membership_of(user: User | AnonymousUser, initiative: Initiative) -> Membership | None:
+    return memberships_of(user).get(initiative.pk)
 
 
 def is_member(user: User | AnonymousUser, initiative: Initiative) -> bool:

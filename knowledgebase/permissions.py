@@ -9,10 +9,13 @@ from django.contrib.auth.models import AnonymousUser
 
 from accounts.models import User
 from initiatives.models import Initiative
-from initiatives.permissions import KEPT_MEMBERSHIPS, is_coordinator, is_member, membership_of
+from initiatives.permissions import is_coordinator, is_member, memberships_of
 from knowledgebase.models import Answer, Item
 
 Person = User | AnonymousUser
+
+# Kept on the user object for the rest of the request (like initiatives' memberships).
+KEPT_PUBLIC_INITIATIVES = "_public_initiatives"
 
 # Kinds a member contributes on behalf of an initiative. A meeting report comes from a held
 # meeting (meetings/knowledge.py); a question to the network is asked by a person.
@@ -29,14 +32,16 @@ def can_moderate(user: Person) -> bool:
 
 
 def public_initiatives_of(user: Person) -> list[Initiative]:
-    """The approved initiatives this person is a member of (for "on behalf of" choices)."""
+    """The approved initiatives this person is a member of (for "on behalf of" choices); read
+    once per request, since several predicates on a page ask."""
     if not user.is_authenticated:
         return []
-    if getattr(user, KEPT_MEMBERSHIPS, None) is None:
-        membership_of(user, Initiative(pk=0))  # fills the per-request memberships
-    memberships = getattr(user, KEPT_MEMBERSHIPS).values()
-    ids = [m.initiative_id for m in memberships]
-    return list(Initiative.objects.filter(pk__in=ids, status=Initiative.Status.APPROVED))
+    kept: list[Initiative] | None = getattr(user, KEPT_PUBLIC_INITIATIVES, None)
+    if kept is None:
+        ids = list(memberships_of(user))
+        kept = list(Initiative.objects.filter(pk__in=ids, status=Initiative.Status.APPROVED))
+        setattr(user, KEPT_PUBLIC_INITIATIVES, kept)
+    return kept
 
 
 def can_contribute(user: Person) -> bool:

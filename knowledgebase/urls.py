@@ -6,8 +6,10 @@ from knowledgebase.views import agenda, attachments, contribute, questions, read
 app_name = "knowledgebase"
 
 urlpatterns: list = [
-    # search (views/search.py)
+    # Searching, and the searches that found nothing (views/search.py).
     path("", search.index, name="index"),
+    path("missed/", search.missed, name="missed-searches"),
+    path("missed/<int:pk>/question/", search.missed_question, name="missed-search-question"),
     # contribute (views/contribute.py)
     path("new/", contribute.choose_kind, name="new"),
     path("new/<slug:kind>/", contribute.create, name="create"),
@@ -32,8 +34,6 @@ urlpatterns: list = [
     path("<int:pk>/answer/", questions.answer, name="answer"),
     path("answers/<int:answer>/helped/", questions.answer_helped, name="answer-helped"),
     path("answers/<int:answer>/remove/", questions.answer_remove, name="answer-remove"),
-    path("missed/", search.missed, name="missed-searches"),
-    path("missed/<int:pk>/question/", search.missed_question, name="missed-search-question"),
     # attachments (views/attachments.py)
     path("<int:pk>/attachments/", attachments.attachments, name="attachments"),
     path(
