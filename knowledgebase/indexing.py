@@ -62,6 +62,8 @@ def refresh_labels_of_evidence(question_id: int) -> None:
     from knowledgebase.models import Item
 
     through = Item.research_questions.through
-    ids = list(through.objects.filter(to_item_id=question_id).values_list("from_item_id", flat=True))
+    ids = list(
+        through.objects.filter(to_item_id=question_id).values_list("from_item_id", flat=True)
+    )
     if ids:
         refresh_labels(ids)

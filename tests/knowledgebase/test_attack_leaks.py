@@ -23,7 +23,9 @@ SECRET = "Wortelpeterselie"
 @pytest.fixture
 def taken_down(coordinator: User) -> tuple[Item, Item]:
     """A published item that linked a research question, which is then taken down."""
-    question = ResearchQuestionFactory(title=f"{SECRET} in de wijk?", initiative=InitiativeFactory())
+    question = ResearchQuestionFactory(
+        title=f"{SECRET} in de wijk?", initiative=InitiativeFactory()
+    )
     item = ItemFactory(title="Samen koken")
     change_published(item, title="Samen koken in de wijk")
     item.research_questions.set([question])

@@ -63,7 +63,10 @@ def test_a_triple_click_on_answer_gives_one_answer_and_one_mail() -> None:
     question = NetworkQuestionFactory(contributor=asker)
     data = {"body": "Wij vroegen de gemeente.", "initiative": str(initiative.pk)}
     outcomes = all_at_once(
-        *[lambda: signed_in(member).post(f"/knowledge/{question.pk}/answer/", data) for _ in range(3)]
+        *[
+            lambda: signed_in(member).post(f"/knowledge/{question.pk}/answer/", data)
+            for _ in range(3)
+        ]
     )
     assert [o.status_code for o in outcomes] == [302, 302, 302], outcomes
     assert Answer.objects.filter(item=question).count() == 1

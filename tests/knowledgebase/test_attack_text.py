@@ -44,14 +44,17 @@ def test_a_control_character_in_a_title_or_summary_never_breaks_the_feeds(
     client: Client, control: str
 ) -> None:
     initiative = InitiativeFactory(name=f"Buurt{control}kracht")
-    ItemFactory(title=f"Koken{control} {HOSTILE}", summary=f"Samen{control}eten", initiative=initiative)
+    ItemFactory(
+        title=f"Koken{control} {HOSTILE}", summary=f"Samen{control}eten", initiative=initiative
+    )
     NetworkQuestionFactory(title=f"Vraag{control}?", summary="")
     for feed in FEEDS:
         response = client.get(feed)
         assert response.status_code == 200, feed
         text = response.content.decode()
         assert control not in text
-        assert "<script>" not in text and "]]>" not in text.replace("<![CDATA[", "")
+        assert "<script>" not in text
+        assert "]]>" not in text
 
 
 def test_a_question_asked_with_a_control_character_keeps_the_feeds_working(
