@@ -5,6 +5,7 @@ and is kept as a new revision (knowledgebase/revisions.py).
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -13,9 +14,14 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from knowledgebase import revisions
 from knowledgebase.contribution_forms import ItemForm
-from knowledgebase.indexing import refresh_labels
+from knowledgebase.indexing import refresh_labels, refresh_labels_of_evidence
 from knowledgebase.models import Item
-from knowledgebase.permissions import can_contribute_for, can_moderate, can_submit_item
+from knowledgebase.permissions import (
+    can_contribute_for,
+    can_edit_item,
+    can_moderate,
+    can_submit_item,
+)
 
 RELATIONS = ("themes", "municipalities", "research_questions")
 
@@ -52,6 +58,12 @@ def create_item(form: ItemForm, *, by: User) -> Item:
     _check_on_behalf(form, by)
     publish = bool(form.cleaned_data.get("publish_directly")) and can_moderate(by)
     with transaction.atomic():
+        # The same item sent again (a double click, two tabs) is the one just made, not a
+        # second one: the person's row is locked while that is looked up.
+        User.objects.select_for_update().only("pk").get(pk=by.pk)
+        twin = _same_item_just_made(form, by)
+        if twin is not None:
+            return twin
         item: Item = form.save(commit=False)
         item.kind = form.kind
         item.initiative = form.cleaned_data.get("on_behalf_of")
@@ -71,6 +83,26 @@ def create_item(form: ItemForm, *, by: User) -> Item:
     return item
 
 
+SAME_AGAIN = timedelta(minutes=10)
+
+
+def _same_item_just_made(form: ItemForm, by: User) -> Item | None:
+    data = form.cleaned_data
+    return (
+        Item.objects.filter(
+            kind=form.kind,
+            contributor=by,
+            initiative=data.get("on_behalf_of"),
+            title=data.get("title", ""),
+            summary=data.get("summary", ""),
+            body=data.get("body", ""),
+            created_at__gte=timezone.now() - SAME_AGAIN,
+        )
+        .order_by("pk")
+        .first()
+    )
+
+
 @dataclass(frozen=True)
 class Saved:
     item: Item
@@ -83,6 +115,12 @@ def update_item(item: Item, form: ItemForm, *, by: User) -> Saved:
     _check_on_behalf(form, by, item)
     with transaction.atomic():
         current = Item.objects.select_for_update().get(pk=item.pk)
+        if not can_edit_item(by, current):
+            # Re-read under the lock: a coordinator who rejected it while the form was open
+            # decided last, and a rejected item stays as it is.
+            if current.status == Item.Status.REJECTED:
+                raise ContributionError(_("A coordinator has just rejected this item."))
+            raise ContributionError(_("You can no longer change this item."))
         if current.is_published:
             revisions.keep_first(current)
         changed = ["updated_at"]
@@ -110,6 +148,8 @@ def update_item(item: Item, form: ItemForm, *, by: User) -> Saved:
         _set_relations(current, form)
         if published_now:
             revisions.record(current, by=by, comment=_("Published directly by a coordinator"))
+            if current.is_research_question:
+                refresh_labels_of_evidence(current.pk)
         elif current.status == Item.Status.PUBLISHED:
             revisions.record(current, by=by, comment=_("Changed"))
     return Saved(current, published_now)

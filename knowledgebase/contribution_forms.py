@@ -19,6 +19,7 @@ from initiatives.forms import MultilineField
 from initiatives.models import Initiative, Municipality, Theme
 from knowledgebase.models import Item
 from knowledgebase.permissions import can_moderate, public_initiatives_of
+from knowledgebase.plain_text import one_line
 
 MAX_CONCERNED = 50
 NAME_WITH_PLACE = re.compile(r"^(?P<name>.+?)\s*\((?P<place>[^()]+)\)$")
@@ -237,6 +238,16 @@ class ItemForm(forms.ModelForm):
             self.fields["publish_directly"].help_text = _(
                 "As a coordinator you may publish this at once. Otherwise it is saved as a draft."
             )
+
+    def clean_title(self) -> str:
+        # One line: the title is the subject of the e-mails about it, and a line of the feeds.
+        title = one_line(self.cleaned_data.get("title") or "")
+        if not title:
+            raise forms.ValidationError(self.fields["title"].error_messages["required"])
+        return title
+
+    def clean_issued_by(self) -> str:
+        return one_line(self.cleaned_data.get("issued_by") or "")
 
     def clean_on_behalf_of(self) -> Initiative | None:
         initiative: Initiative | None = self.cleaned_data.get("on_behalf_of")

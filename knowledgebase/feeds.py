@@ -1,7 +1,8 @@
 """RSS and Atom feeds of the published knowledge: all items, per kind and per theme.
 
 Descriptions are the plain-language summary as plain text; the feed writer escapes every text,
-so a title with `<script>` or `]]>` stays text. Links are absolute (the request's own address).
+so a title with `<script>` or `]]>` stays text; the control characters XML cannot carry are left
+out (`xml_safe`), else one such title would break the feed for everyone. Links are absolute (the request's own address).
 """
 
 from datetime import datetime
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from initiatives.models import Theme
 from knowledgebase.models import Item
+from knowledgebase.plain_text import xml_safe
 from omzien.site_address import site_url
 
 NEWEST = 50
@@ -48,10 +50,10 @@ class ItemFeed(Feed):
         return _newest(Item.objects.all())
 
     def item_title(self, item: Item) -> str:
-        return f"{item.get_kind_display()}: {item.title}"
+        return xml_safe(f"{item.get_kind_display()}: {item.title}")
 
     def item_description(self, item: Item) -> str:
-        return item.summary
+        return xml_safe(item.summary)
 
     def item_link(self, item: Item) -> str:
         return item.get_absolute_url()
@@ -71,7 +73,7 @@ class ItemFeed(Feed):
 
     def item_author_name(self, item: Item) -> str | None:
         # Who contributed it is the initiative, never a person.
-        return item.initiative.name if item.initiative else None
+        return xml_safe(item.initiative.name) if item.initiative else None
 
     def item_categories(self, item: Item) -> list[str]:
         return [str(item.get_kind_display())]
@@ -111,7 +113,8 @@ class ThemeFeed(ItemFeed):
 
     def title(self, obj: object = None) -> str:
         assert isinstance(obj, Theme)
-        return _("Omzien naar Elkaar: knowledge about %(theme)s") % {"theme": obj.display_name}
+        theme = xml_safe(obj.display_name)
+        return _("Omzien naar Elkaar: knowledge about %(theme)s") % {"theme": theme}
 
     def link(self, obj: object = None) -> str:
         assert isinstance(obj, Theme)

@@ -7,6 +7,7 @@ answer shows its initiative, or "a coordinator".
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 import reversion
@@ -35,6 +36,11 @@ from omzien.mailing import send_after_commit
 ASK_LIMIT, ASK_WINDOW = 5, 60 * 60 * 24
 # Each answer e-mails the asker on the answerer's behalf.
 ANSWER_LIMIT, ANSWER_WINDOW = 20, 60 * 60 * 24
+# Marking an answer e-mails its author on the marker's behalf; moving the mark back and forth
+# would send one e-mail each time.
+HELPED_LIMIT, HELPED_WINDOW = 20, 60 * 60 * 24
+# A question or an answer sent again within this time is the same one (a double click).
+SAME_AGAIN = timedelta(minutes=10)
 
 
 class HelpdeskError(Exception):
@@ -65,7 +71,35 @@ def ask_question(
     themes: list[Theme] | QuerySet[Theme],
     municipality: Municipality | None,
 ) -> Item:
-    """Publish a person's question at once, as the first revision of its history."""
+    """Publish a person's question at once, as the first revision of its history. The same
+    question sent again (a double click, two tabs) is the one already asked, not a second one:
+    the person's row is locked while that is looked up."""
+    with transaction.atomic():
+        User.objects.select_for_update().only("pk").get(pk=person.pk)
+        twin = (
+            Item.objects.filter(
+                kind=Item.Kind.NETWORK_QUESTION,
+                contributor=person,
+                title=title,
+                body=body,
+                created_at__gte=timezone.now() - SAME_AGAIN,
+            )
+            .order_by("pk")
+            .first()
+        )
+        if twin is not None:
+            return twin
+        return _ask(person, title=title, body=body, themes=themes, municipality=municipality)
+
+
+def _ask(
+    person: User,
+    *,
+    title: str,
+    body: str,
+    themes: list[Theme] | QuerySet[Theme],
+    municipality: Municipality | None,
+) -> Item:
     with transaction.atomic(), reversion.create_revision():
         now = timezone.now()
         question = Item.objects.create(
@@ -102,6 +136,18 @@ def answer_question(
     if initiative is not None and initiative not in public_initiatives_of(by):
         raise HelpdeskError(_("Choose one of your own initiatives to answer on behalf of."))
     with transaction.atomic():
+        # The same answer sent again (a double click) is the one already given: no second
+        # answer, no second e-mail. The question's row is locked while that is looked up.
+        Item.objects.select_for_update().only("pk").get(pk=question.pk)
+        twin = Answer.objects.filter(
+            item=question,
+            author=by,
+            body=body,
+            removed_at__isnull=True,
+            created_at__gte=timezone.now() - SAME_AGAIN,
+        ).first()
+        if twin is not None:
+            return twin
         answer = Answer.objects.create(item=question, initiative=initiative, author=by, body=body)
         asker = question.contributor
         if asker is not None and asker.pk != by.pk and asker.email:

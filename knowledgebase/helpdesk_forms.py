@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import Initiative, Municipality, Theme
+from knowledgebase.plain_text import one_line
 
 ANSWER_MAX_LENGTH = 5000
 EXPLANATION_MAX_LENGTH = 5000
@@ -56,7 +57,7 @@ class AskForm(forms.Form):
 
     def clean_title(self) -> str:
         # One line: the question is also the subject of the e-mails about it.
-        title = " ".join(self.cleaned_data["title"].split())
+        title = one_line(self.cleaned_data["title"])
         if not title:
             raise forms.ValidationError(_("Fill in your question."))
         return title

@@ -21,7 +21,8 @@ UPDATE knowledgebase_item AS item SET search_labels = concat_ws(' ',
         JOIN initiatives_initiative i ON i.id = ii.initiative_id WHERE ii.item_id = item.id),
     (SELECT i.name FROM initiatives_initiative i WHERE i.id = item.initiative_id),
     (SELECT string_agg(q.title, ' ') FROM knowledgebase_item_research_questions iq
-        JOIN knowledgebase_item q ON q.id = iq.to_item_id WHERE iq.from_item_id = item.id)
+        JOIN knowledgebase_item q ON q.id = iq.to_item_id
+        WHERE iq.from_item_id = item.id AND q.status = 'published')
 )
 """
 
@@ -52,3 +53,17 @@ def _run(sql: str, item_ids: Iterable[int] | None) -> None:
             cursor.execute(sql)
         else:
             cursor.execute(sql + " WHERE item.id = ANY(%s)", [list(item_ids)])
+
+
+# --- attack ---
+def refresh_labels_of_evidence(question_id: int) -> None:
+    """A research question published or taken down: the items that help answer it are found by
+    its title only while it is published (else its words would betray that it exists)."""
+    from knowledgebase.models import Item
+
+    through = Item.research_questions.through
+    ids = list(
+        through.objects.filter(to_item_id=question_id).values_list("from_item_id", flat=True)
+    )
+    if ids:
+        refresh_labels(ids)

@@ -19,6 +19,7 @@ from initiatives.permissions import is_coordinator
 from knowledgebase import revisions
 from knowledgebase.contribution import ContributionError
 from knowledgebase.contribution_forms import ModerationForm
+from knowledgebase.indexing import refresh_labels_of_evidence
 from knowledgebase.models import Item
 from knowledgebase.permissions import (
     can_edit_item,
@@ -85,6 +86,8 @@ def publish(item: Item, *, by: User, note: str = "") -> Item:
         item.moderation_note = note.strip()
         item.save(update_fields=["status", "published_at", "moderated_by", "moderation_note"])
         revisions.record(item, by=by, comment=_("Published after review"))
+        if item.is_research_question:
+            refresh_labels_of_evidence(item.pk)
         _tell_contributor(item, "published")
     return item
 
@@ -112,6 +115,8 @@ def reject(item: Item, *, by: User, reason: str) -> Item:
         item.moderated_by = by
         item.moderation_note = reason.strip()
         item.save(update_fields=["status", "moderated_by", "moderation_note"])
+        if item.is_research_question:
+            refresh_labels_of_evidence(item.pk)
         _tell_contributor(item, "rejected")
     return item
 

@@ -15,3 +15,22 @@ def plain_text_of(fragment: str) -> str:
     with_breaks = BLOCK_END.sub("\n", fragment)
     text = html.unescape(nh3.clean(with_breaks, tags=set()))
     return BLANK_LINES.sub("\n\n", SPACES.sub(" ", text)).strip()
+
+
+# --- attack ---
+# Characters XML 1.0 refuses (Django's feed writer fails on them), and the direction marks that
+# turn a title around on the screen ("\u202egnp.exe" reads "exe.png").
+XML_REFUSED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+DIRECTION_MARKS = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+
+
+def xml_safe(text: str) -> str:
+    """Text an XML feed can carry: without the control characters XML 1.0 refuses."""
+    return XML_REFUSED.sub("", text)
+
+
+def one_line(text: str) -> str:
+    """A title as one line of plain text: no line breaks (it is the subject of e-mails), no
+    control characters, no direction marks; runs of whitespace as one space."""
+    text = DIRECTION_MARKS.sub("", XML_REFUSED.sub(" ", text))
+    return " ".join(text.split())

@@ -281,11 +281,13 @@ def _names(versions: tuple[Version, ...]) -> dict[str, dict[int, str]]:
     for version in versions:
         for name in M2M_FIELDS:
             wanted[name].update(int(pk) for pk in version.field_dict.get(name, ()))
+    # Only what the public may see: a research question taken down, or an initiative no longer
+    # in the directory, reads "(removed from the portal)" in the history anyone can open.
     models: dict[str, tuple[Any, str]] = {
         "themes": (Theme.objects, "name"),
         "municipalities": (Municipality.objects, "name"),
-        "initiatives": (Initiative.objects, "name"),
-        "research_questions": (Item.objects, "title"),
+        "initiatives": (Initiative.objects.approved(), "name"),
+        "research_questions": (Item.objects.published(), "title"),
     }
     names: dict[str, dict[int, str]] = {}
     for name, (objects, column) in models.items():

@@ -72,12 +72,14 @@ def publish_report(meeting: Meeting, *, research_questions: Iterable[Item], by: 
             raise MeetingRuleError(
                 _("Only the report of a meeting that was held can go to the knowledge base.")
             )
-        item = Item.objects.filter(meeting=locked).first() or Item(
+        # Re-read under its own lock, and write back only what the report fills in: a
+        # coordinator's change to the item at the same moment (a note, who moderated) stays.
+        item = Item.objects.select_for_update().filter(meeting=locked).first() or Item(
             kind=Item.Kind.MEETING_REPORT, meeting=locked
         )
         _fill(item, locked, report)
         with reversion.create_revision():
-            item.save()
+            item.save(update_fields=FILLED if item.pk else None)
             item.themes.set(locked.themes.all())
             item.municipalities.set([locked.municipality_id])
             item.initiatives.set([locked.host_id, *locked.co_hosts.values_list("pk", flat=True)])
@@ -86,6 +88,20 @@ def publish_report(meeting: Meeting, *, research_questions: Iterable[Item], by: 
             reversion.set_comment(_("Published from the meeting's report."))
         refresh_labels([item.pk])
     return item
+
+
+FILLED = (
+    "kind",
+    "status",
+    "published_at",
+    "updated_at",
+    "last_checked",
+    "knowledge_type",
+    "initiative",
+    "title",
+    "summary",
+    "body",
+)
 
 
 def _fill(item: Item, meeting: Meeting, report: Report) -> None:

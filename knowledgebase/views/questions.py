@@ -133,6 +133,14 @@ def answer_helped(request: AuthenticatedHttpRequest, answer: int) -> HttpRespons
         raise PermissionDenied(
             _("Only the person who asked the question or a coordinator may do this.")
         )
+    person = f"user:{request.user.pk}"
+    limit, window = helpdesk.HELPED_LIMIT, helpdesk.HELPED_WINDOW
+    if not allow(request, action="kb-helped", limit=limit, seconds=window, key=person):
+        messages.error(
+            request,
+            _("You marked answers %(limit)d times today. Try again tomorrow.") % {"limit": limit},
+        )
+        return redirect(f"{found.item.get_absolute_url()}#kb-answers")
     try:
         helpdesk.mark_helpful(found, by=request.user)
     except helpdesk.HelpdeskError as error:

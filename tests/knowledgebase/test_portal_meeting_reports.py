@@ -113,7 +113,12 @@ def test_the_summary_is_a_few_whole_sentences() -> None:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_coordinators_at_once_make_one_item(coordinator: User) -> None:
+@pytest.mark.usefixtures("reference_data")
+def test_two_coordinators_at_once_make_one_item() -> None:
+    # Another transactional test may have emptied the groups and reference data before this one.
+    from tests.knowledgebase.test_contribute_moderation import two_coordinators
+
+    coordinator = two_coordinators()[0]
     meeting = held_meeting_with_report()
     barrier = threading.Barrier(2)
     errors: list[BaseException] = []
