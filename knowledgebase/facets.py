@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import CharField, Count, F, Model, Q, QuerySet, Value
+from django.db.models import CharField, Count, Exists, F, Model, OuterRef, QuerySet, Value
 from django.db.models.functions import Cast
 from django.http import HttpRequest
 from django.utils.translation import get_language
@@ -41,10 +41,10 @@ class Option:
     name: str
 
 
-# A search that finds more than this gets no counts per filter value: counting them means reading
-# every match (for a common word, a third of the knowledge base), each count a query of its own.
-# The page says so and the filters still work. The total is always exact: PostgreSQL counts it
-# from the partial GIN index without reading the rows (knowledgebase/models.py).
+# A search that finds more than this says "more than 1,000" and gets no counts per filter value:
+# counting means reading every match (for a common word, a third of the knowledge base), each
+# count a query of its own. The page says so and the filters still work. Without words (only
+# filters) everything is counted, as before.
 COUNT_LIMIT = 1000
 
 
@@ -54,7 +54,7 @@ class Counted:
 
     values: dict[str, list[Option]]
     counts: dict[str, dict[str, int]]  # by facet, by value (a slug, a number, or a choice)
-    total: int = 0  # the items that match every filter
+    total: int = 0  # the items that match every filter; COUNT_LIMIT + 1 for "more than"
     counted: bool = True  # False: too many matches to count per value (COUNT_LIMIT)
 
 
@@ -63,12 +63,13 @@ def _blank() -> Value:
 
 
 def initiatives_with_items() -> QuerySet:
-    """Approved initiatives that contributed a published item or that one is about."""
-    published = Item.objects.published()
-    about = Item.initiatives.through.objects.filter(item__in=published.values("pk"))
-    return Initiative.objects.approved().filter(
-        Q(pk__in=published.values("initiative_id")) | Q(pk__in=about.values("initiative_id"))
+    """Approved initiatives that contributed a published item or that one is about: per
+    initiative a look in an index, where `initiative_id IN (...)` read every published item."""
+    contributed = Item.objects.published().filter(initiative=OuterRef("pk"))
+    about = Item.initiatives.through.objects.filter(
+        initiative=OuterRef("pk"), item__status=Item.Status.PUBLISHED
     )
+    return Initiative.objects.approved().filter(Exists(contributed) | Exists(about))
 
 
 def facet_values() -> dict[str, list[Option]]:
@@ -166,10 +167,23 @@ COUNTERS: dict[str, Callable[[QuerySet], dict[str, int]]] = {
 }
 
 
+def _searching(filterset: ItemFilter) -> bool:
+    search = filterset.search
+    return search is not None and search.can_rank
+
+
+def matching_total(filterset: ItemFilter) -> int:
+    """How many items match every filter; for a search with words at most COUNT_LIMIT + 1
+    (counting stops there: "more than 1,000")."""
+    matching = filterset.queryset_without()
+    if _searching(filterset):
+        return matching[: COUNT_LIMIT + 1].count()
+    return matching.count()
+
+
 def too_many_to_count(filterset: ItemFilter, total: int) -> bool:
     """A search with words that finds more than COUNT_LIMIT items: no counts per value."""
-    search = filterset.search
-    return search is not None and search.can_rank and total > COUNT_LIMIT
+    return _searching(filterset) and total > COUNT_LIMIT
 
 
 def shared_values(request: HttpRequest | None = None) -> dict[str, list[Option]]:
@@ -182,7 +196,7 @@ def all_counts(filterset: ItemFilter) -> Counted:
     """The values and counts of every facet and the total: eight queries (one of them parses the
     search) and the values (shared_values); two when the search finds too many to count per
     value."""
-    total = filterset.queryset_without().count()
+    total = matching_total(filterset)
     if too_many_to_count(filterset, total):
         values = shared_values(filterset.request)
         return Counted(values, {name: {} for name in COUNTERS}, total, counted=False)

@@ -5,8 +5,8 @@ The page is a plain GET form and a list, so every state has an address to share 
 without JavaScript. It costs the same number of queries for 3 items as for 100,000: the facet
 counts and the total are shared per filter state and content version (knowledgebase/facets.py),
 and the snippets are made only for the rows on the page. A search that finds very many items
-ranks only its newest RANK_CANDIDATES matches and shows the filters without numbers above
-facets.COUNT_LIMIT; the page says both.
+ranks only its newest RANK_CANDIDATES matches, and above facets.COUNT_LIMIT says "more than" and
+shows the filters without numbers; the page says so.
 """
 
 from typing import Any
@@ -23,9 +23,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from initiatives.models import Initiative
-from knowledgebase import missed_searches
+from knowledgebase import facets, filters, missed_searches
 from knowledgebase.facets import add_counts
-from knowledgebase import filters
 from knowledgebase.filters import ItemFilter
 from knowledgebase.models import Item, MissedSearch
 from knowledgebase.permissions import can_see_missed_searches
@@ -99,6 +98,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1),
         "initiatives": matching_initiatives(search, page),
         "total": total,
+        "more_than": facets.COUNT_LIMIT if not counted.counted else None,
         "ranked_newest": filters.RANK_CANDIDATES if filterset.ranks_newest_only else None,
         "facets_counted": counted.counted,
     }
