@@ -197,9 +197,7 @@ class ItemFilter(django_filters.FilterSet):
                 # Found by walking the index on (status, published_at) until there are enough;
                 # only these few vectors are read to rank them.
                 newest = queryset.order_by(*ORDERINGS[Sort.NEWEST]).values("pk")
-                queryset = queryset.model._default_manager.filter(
-                    pk__in=newest[:RANK_CANDIDATES]
-                )
+                queryset = queryset.model._default_manager.filter(pk__in=newest[:RANK_CANDIDATES])
             return queryset.annotate(rank=search.rank()).order_by("-rank", "-published_at", "-pk")
         chosen = self.form.cleaned_data.get("sort") or Sort.NEWEST
         return queryset.order_by(*ORDERINGS.get(chosen, ORDERINGS[Sort.NEWEST]))
