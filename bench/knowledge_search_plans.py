@@ -93,7 +93,8 @@ for chosen in {searches}:
     queries = {{"page": page.query.sql_with_params(), **queries}}
     for label, (sql, params) in queries.items():
         plan, times = measure(sql, params)
-        print(json.dumps({{"search": chosen["name"], "params": chosen, "found": counted.total,
+        found = counted.total if counted.counted else f"more than {{counted.total - 1}}"
+        print(json.dumps({{"search": chosen["name"], "params": chosen, "found": found,
                           "query": label, "plan": plan, "times": times}}))
 """
 
