@@ -23,6 +23,7 @@ from django.utils.translation import get_language
 
 from initiatives.facets import label
 from initiatives.models import Initiative, Municipality, Theme
+from knowledgebase import filters
 from knowledgebase.filters import ItemFilter
 from knowledgebase.models import Item
 from omzien import content_version
@@ -54,7 +55,7 @@ class Counted:
 
     values: dict[str, list[Option]]
     counts: dict[str, dict[str, int]]  # by facet, by value (a slug, a number, or a choice)
-    total: int = 0  # the items that match every filter; COUNT_LIMIT + 1 for "more than"
+    total: int = 0  # the items that match every filter (a search: at most WALK_ABOVE + 1)
     counted: bool = True  # False: too many matches to count per value (COUNT_LIMIT)
 
 
@@ -173,11 +174,12 @@ def _searching(filterset: ItemFilter) -> bool:
 
 
 def matching_total(filterset: ItemFilter) -> int:
-    """How many items match every filter; for a search with words at most COUNT_LIMIT + 1
-    (counting stops there: "more than 1,000")."""
+    """How many items match every filter; for a search with words at most WALK_ABOVE + 1 (the
+    page says "more than 1,000" above COUNT_LIMIT; the number above that only chooses how the
+    newest are found, filters.WALK_ABOVE)."""
     matching = filterset.queryset_without()
     if _searching(filterset):
-        return matching[: COUNT_LIMIT + 1].count()
+        return matching[: max(COUNT_LIMIT, filters.WALK_ABOVE) + 1].count()
     return matching.count()
 
 

@@ -10,11 +10,21 @@ on the form, never a server error; a search longer than MAX_QUERY_LENGTH is cut,
 so (`was_cut`).
 """
 
+from datetime import timedelta
 from typing import Any
 
 import django_filters
 from django import forms
-from django.db.models import Model, Q, QuerySet, TextChoices
+from django.db.models import (
+    DateTimeField,
+    ExpressionWrapper,
+    F,
+    Model,
+    Q,
+    QuerySet,
+    TextChoices,
+    Value,
+)
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import Initiative, Municipality, Theme
@@ -25,6 +35,14 @@ from omzien.search.query import Lexemes, Search, parse_search
 # reads the stored vector of every match it ranks (about four page reads each), so ranking all of
 # a common word's 30,000 matches at 100,000 items takes most of a second. The page says so.
 RANK_CANDIDATES = 200
+# How those newest are found. Up to this many matches: all matches from the words' GIN index,
+# sorted by date (each row read, no vector). Above it (a word in more than one item in ten): by
+# walking the index on (status, published_at) and checking each item's words until there are
+# enough, which reads each checked item's vector but stops early. PostgreSQL prices checking
+# the words as cheap and would often walk for a word in a few thousand items, reading thousands of
+# vectors (60-250 ms at 100,000 items): so the choice is made here, from the counted total
+# (knowledgebase.facets.matching_total counts up to this + 1).
+WALK_ABOVE = 10_000
 
 # What the search box takes; longer text is cut to it (the search itself uses at most
 # omzien.search.query.MAX_TERMS words of it).
@@ -194,13 +212,24 @@ class ItemFilter(django_filters.FilterSet):
             search = self.search
             assert search is not None
             if self.ranks_newest_only:
-                # Found by walking the index on (status, published_at) until there are enough;
-                # only these few vectors are read to rank them.
-                newest = queryset.order_by(*ORDERINGS[Sort.NEWEST]).values("pk")
+                # Only these few vectors are read to rank them.
+                newest = queryset.order_by(*self._newest_first()).values("pk")
                 queryset = queryset.model._default_manager.filter(pk__in=newest[:RANK_CANDIDATES])
             return queryset.annotate(rank=search.rank()).order_by("-rank", "-published_at", "-pk")
         chosen = self.form.cleaned_data.get("sort") or Sort.NEWEST
         return queryset.order_by(*ORDERINGS.get(chosen, ORDERINGS[Sort.NEWEST]))
+
+    def _newest_first(self) -> tuple[Any, ...]:
+        """The newest-first order for finding the candidates (WALK_ABOVE): the index's own
+        columns make PostgreSQL free to walk that index; the same date plus nothing it cannot
+        read from an index, so it sorts the matches that the GIN index found."""
+        assert self.total is not None
+        if self.total > WALK_ABOVE:
+            return ORDERINGS[Sort.NEWEST]
+        not_indexed = ExpressionWrapper(
+            F("published_at") + Value(timedelta(0)), output_field=DateTimeField()
+        )
+        return (not_indexed.desc(), "-pk")
 
     def queryset_without(self, *excluded: str) -> QuerySet:
         """The items matching every active filter except `excluded`, unsorted: for counts."""

@@ -83,7 +83,12 @@ def index(request: HttpRequest) -> HttpResponse:
     search = filterset.search
     items = filterset.qs.select_related("initiative")
     # Ranked among the newest only: the pages go through those.
-    shown = min(total, filters.RANK_CANDIDATES) if filterset.ranks_newest_only else total
+    if filterset.ranks_newest_only:
+        shown = min(total, filters.RANK_CANDIDATES)
+    elif not counted.counted:
+        shown = min(total, facets.COUNT_LIMIT)  # "more than 1,000": pages through the first
+    else:
+        shown = total
     page = page_of(request, with_snippets(items, search), PAGE_SIZE, shown)
     if missed_searches.should_count(search) and request.method == "GET":
         assert search is not None

@@ -51,7 +51,13 @@ def moestuinen(number: int) -> None:
         practice(f"Tuin {n}", days_ago=10 + n, body="Samen werken in de moestuin.")
 
 
-def test_many_matches_rank_only_the_newest(client: Client) -> None:
+# The newest are found from the GIN index and sorted, or by walking the date index (a word in
+# very many items): the same items either way.
+@pytest.mark.parametrize("walk_above", [100, 4], ids=["sorted", "walked"])
+def test_many_matches_rank_only_the_newest(
+    client: Client, monkeypatch: pytest.MonkeyPatch, walk_above: int
+) -> None:
+    monkeypatch.setattr(filters, "WALK_ABOVE", walk_above)
     # The best match of all (the word in its title) is older than the newest three.
     practice("Moestuin aan de Vecht", days_ago=100, body="Een moestuin voor de buurt.")
     moestuinen(2)  # Tuin 0, Tuin 1: 10 and 11 days old
