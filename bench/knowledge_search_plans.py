@@ -10,7 +10,10 @@ word, and a word with a theme and a kind chosen (the words are load_bench_knowle
   (search.rank()), with `SearchHeadline` on `plain_text` for those 20 only;
 - "total": how many match;
 - one grouped count per facet (kind, knowledge type, theme, municipality, initiative, research
-  question), each over the matches of every other chosen filter.
+  question), each over the matches of every other chosen filter, and the facets' values.
+The queries are the page's own: built by ItemFilter and views.search.with_snippets, and the counts
+as captured from facets.all_counts (uncached), so they follow the page's rules: above filters.RANK_CANDIDATES matches only the newest are ranked, above
+facets.COUNT_LIMIT the facets are not counted (so those queries are not run).
 It prints EXPLAIN (ANALYZE, BUFFERS) of each query, then a table with the p95 (and median) of the
 database's execution time over --runs runs, and exits with 1 if a query reads knowledgebase_item
 with a sequential scan or a search's queries together take more than the target (50 ms p95).
@@ -40,21 +43,18 @@ TARGET_MS = 50.0
 # Run by manage.py shell in the portal's environment: prints one JSON object per query.
 EXPLAIN = """
 import json
-from django.contrib.postgres.search import SearchHeadline
+from unittest.mock import patch
 from django.db import connection
-from django.db.models import Count
-from initiatives.models import Theme
+from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
+from knowledgebase.facets import COUNT_LIMIT, COUNTERS, all_counts, facet_values
+from knowledgebase.filters import ItemFilter
 from knowledgebase.models import Item
-from omzien.search.query import Lexemes, parse_search
-from omzien.search.vectors import CONFIG
+from knowledgebase.views.search import with_snippets
 
 RUNS = {runs}
-FACETS = {{"kind": "kind", "type": "knowledge_type", "theme": "themes",
-          "municipality": "municipalities", "initiative": "initiatives",
-          "question": "research_questions"}}
 
-def measure(queryset):
-    sql, params = queryset.query.sql_with_params()
+def measure(sql, params):
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
         plan = [row[0] for row in cursor.fetchall()]
@@ -64,46 +64,36 @@ def measure(queryset):
             times.append(cursor.fetchone()[0][0]["Execution Time"])
     return plan, times
 
-def headline_query(search):
-    found = [term.stemmed for clause in search.clauses for term in clause
-             if not term.negated and term.stemmed]
-    return Lexemes(" | ".join(f"({{text}})" for text in found) or "''")
+# The facets' values are the same for every search: once per content version.
+with CaptureQueriesContext(connection) as captured:
+    facet_values()
+plan, times = measure(captured[0]["sql"], None)
+print(json.dumps({{"search": "every search, once per content version", "params": {{}},
+                  "found": 0, "query": "facet values", "plan": plan, "times": times}}))
 
 for chosen in {searches}:
-    search = parse_search(chosen["q"])
-    filters = {{}}
-    if "kind" in chosen:
-        filters["kind"] = lambda qs: qs.filter(kind=chosen["kind"])
-    if "theme" in chosen:
-        theme = Theme.objects.get(slug=chosen["theme"])
-        filters["theme"] = lambda qs, theme=theme: qs.filter(themes=theme)
-
-    def matching(without=None):
-        queryset = Item.objects.published().filter(search.condition())
-        for name, narrow in filters.items():
-            if name != without:
-                queryset = narrow(queryset)
-        return queryset
-
-    page = (
-        matching()
-        .select_related("initiative")
-        .annotate(
-            rank=search.rank(),
-            headline=SearchHeadline("plain_text", headline_query(search), config=CONFIG,
-                                    max_fragments=2, start_sel="<mark>", stop_sel="</mark>"),
-        )
-        .order_by(*(["-published_at", "-pk"] if chosen.get("sort") == "newest"
-                    else ["-rank", "-published_at", "-pk"]))[:20]
-    )
-    queries = {{"page": page, "total": matching().order_by().values("pk")}}
-    for facet, field in FACETS.items():
-        queries[f"facet {{facet}}"] = (
-            matching(without=facet).order_by().values(field).annotate(n=Count("pk"))
-        )
-    found = matching().count()
-    for label, queryset in queries.items():
-        plan, times = measure(queryset)
+    # The page's own filterset, counts, list and snippets (knowledgebase/views/search.py).
+    data = QueryDict(mutable=True)
+    data.update({{k: v for k, v in chosen.items() if k != "name"}})
+    filterset = ItemFilter(data, queryset=Item.objects.published())
+    filterset.form.is_valid()  # looks up the chosen theme, ...
+    search = filterset.search  # looks up the words
+    facet_values_shared = facet_values()
+    with CaptureQueriesContext(connection) as captured, patch(
+        "knowledgebase.facets.shared_values", lambda request=None: facet_values_shared
+    ):
+        counted = all_counts(filterset)  # as facets.shared_counts computes them, uncached
+    labels = ["total"]
+    if counted.counted:
+        labels += [f"facet {{name}}" for name in COUNTERS]
+    assert len(labels) == len(captured), [q["sql"][:80] for q in captured]
+    queries = {{label: (query["sql"], None) for label, query in zip(labels, captured)}}
+    filterset.total = counted.total  # as facets.add_counts does
+    page = with_snippets(filterset.qs.select_related("initiative"), search)[:20]
+    queries = {{"page": page.query.sql_with_params(), **queries}}
+    for label, (sql, params) in queries.items():
+        plan, times = measure(sql, params)
+        found = counted.total if counted.counted else f"more than {{COUNT_LIMIT}}"
         print(json.dumps({{"search": chosen["name"], "params": chosen, "found": found,
                           "query": label, "plan": plan, "times": times}}))
 """
@@ -194,7 +184,7 @@ def summary(results: list[dict]) -> tuple[str, bool]:
         if result["query"] != "page" and result["params"].get("sort"):
             continue  # the same as the search unsorted
         scans = reads(result)
-        sequential = any(scan.startswith("Seq Scan") for scan in scans)
+        sequential = any("Seq Scan" in scan for scan in scans)  # "Parallel Seq Scan" too
         ok = ok and not sequential
         totals[result["search"]] = totals.get(result["search"], 0) + p95(result["times"])
         rows.append(

@@ -3,8 +3,9 @@
 Each facet counts the published items that match every *other* active filter, so a person sees
 what choosing that value would give. One query fetches the values of the facets that are rows
 (themes, municipalities, initiatives that have items, research questions); then one grouped count
-per facet (over the items table or a join table), whatever the number of items: eight queries in
-all, shared by everybody per filter state and content version (the `fragments` cache), like the
+per facet (over the items table or a join table), whatever the number of items, and the total:
+nine queries in all (three for a search that finds more than COUNT_LIMIT: then the page shows
+the values without numbers), shared by everybody per filter state and content version (the `fragments` cache), like the
 directory's (initiatives/facets.py). The counts are written into the choices of the filter form,
 so the selects need no query of their own.
 """
@@ -15,12 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import CharField, Count, F, Model, Q, QuerySet, Value
+from django.db.models import CharField, Count, Exists, F, Model, OuterRef, QuerySet, Value
 from django.db.models.functions import Cast
+from django.http import HttpRequest
 from django.utils.translation import get_language
 
 from initiatives.facets import label
 from initiatives.models import Initiative, Municipality, Theme
+from knowledgebase import filters
 from knowledgebase.filters import ItemFilter
 from knowledgebase.models import Item
 from omzien import content_version
@@ -39,12 +42,21 @@ class Option:
     name: str
 
 
+# A search that finds more than this says "more than 1,000" and gets no counts per filter value:
+# counting means reading every match (for a common word, a third of the knowledge base), each
+# count a query of its own. The page says so and the filters still work. Without words (only
+# filters) everything is counted, as before.
+COUNT_LIMIT = 1000
+
+
 @dataclass(frozen=True)
 class Counted:
     """What the page shows of the facets: their values, and per facet the count per value."""
 
     values: dict[str, list[Option]]
     counts: dict[str, dict[str, int]]  # by facet, by value (a slug, a number, or a choice)
+    total: int = 0  # the items that match every filter (a search: at most WALK_ABOVE + 1)
+    counted: bool = True  # False: too many matches to count per value (COUNT_LIMIT)
 
 
 def _blank() -> Value:
@@ -52,12 +64,13 @@ def _blank() -> Value:
 
 
 def initiatives_with_items() -> QuerySet:
-    """Approved initiatives that contributed a published item or that one is about."""
-    published = Item.objects.published()
-    about = Item.initiatives.through.objects.filter(item__in=published.values("pk"))
-    return Initiative.objects.approved().filter(
-        Q(pk__in=published.values("initiative_id")) | Q(pk__in=about.values("initiative_id"))
+    """Approved initiatives that contributed a published item or that one is about: per
+    initiative a look in an index, where `initiative_id IN (...)` read every published item."""
+    contributed = Item.objects.published().filter(initiative=OuterRef("pk"))
+    about = Item.initiatives.through.objects.filter(
+        initiative=OuterRef("pk"), item__status=Item.Status.PUBLISHED
     )
+    return Initiative.objects.approved().filter(Exists(contributed) | Exists(about))
 
 
 def facet_values() -> dict[str, list[Option]]:
@@ -155,10 +168,42 @@ COUNTERS: dict[str, Callable[[QuerySet], dict[str, int]]] = {
 }
 
 
+def _searching(filterset: ItemFilter) -> bool:
+    search = filterset.search
+    return search is not None and search.can_rank
+
+
+def matching_total(filterset: ItemFilter) -> int:
+    """How many items match every filter; for a search with words at most WALK_ABOVE + 1 (the
+    page says "more than 1,000" above COUNT_LIMIT; the number above that only chooses how the
+    newest are found, filters.WALK_ABOVE)."""
+    matching = filterset.queryset_without()
+    if _searching(filterset):
+        return matching[: max(COUNT_LIMIT, filters.WALK_ABOVE) + 1].count()
+    return matching.count()
+
+
+def too_many_to_count(filterset: ItemFilter, total: int) -> bool:
+    """A search with words that finds more than COUNT_LIMIT items: no counts per value."""
+    return _searching(filterset) and total > COUNT_LIMIT
+
+
+def shared_values(request: HttpRequest | None = None) -> dict[str, list[Option]]:
+    """facet_values(), the same for every search: computed once per content version."""
+    key = f"kb-facet-values:{content_version.current(request)}:{get_language()}"
+    return get_or_compute(key, facet_values)
+
+
 def all_counts(filterset: ItemFilter) -> Counted:
-    """The values and counts of every facet: eight queries (one of them parses the search)."""
+    """The values and counts of every facet and the total: eight queries (one of them parses the
+    search) and the values (shared_values); two when the search finds too many to count per
+    value."""
+    total = matching_total(filterset)
+    if too_many_to_count(filterset, total):
+        values = shared_values(filterset.request)
+        return Counted(values, {name: {} for name in COUNTERS}, total, counted=False)
     counts = {name: count(filterset.queryset_without(name)) for name, count in COUNTERS.items()}
-    return Counted(facet_values(), counts)
+    return Counted(shared_values(filterset.request), counts, total)
 
 
 def state_of(filterset: ItemFilter) -> str:
@@ -178,15 +223,6 @@ def shared_counts(filterset: ItemFilter) -> Counted:
     return get_or_compute(key, lambda: all_counts(filterset))
 
 
-def matching_total(filterset: ItemFilter, by_kind: dict[str, int]) -> int:
-    """How many items match all filters, from the counts per kind (every item has one kind): the
-    paginator needs no count query of its own."""
-    chosen = filterset.active.get("kind")
-    if chosen:
-        return by_kind.get(chosen, 0)
-    return sum(by_kind.values())
-
-
 def _chosen_option(filterset: ItemFilter, name: str) -> Option | None:
     """A chosen value that is not among the options (an initiative without items yet)."""
     chosen = filterset.active.get(name)
@@ -197,10 +233,16 @@ def _chosen_option(filterset: ItemFilter, name: str) -> Option | None:
     return Option(chosen.pk, chosen.slug, chosen.name)
 
 
-def add_counts(filterset: ItemFilter) -> int:
-    """Put the counts into the form's choices; returns how many items match every filter."""
+def _label(name: str, counted: Counted, number: int) -> str:
+    return label(name, number) if counted.counted else name
+
+
+def add_counts(filterset: ItemFilter) -> Counted:
+    """Put the counts into the form's choices (only the names when there are too many matches
+    to count, `counted.counted`), and tell the filterset how many items match every filter."""
     form = filterset.form
     counted = shared_counts(filterset)
+    filterset.total = counted.total
     for name in ROW_FACETS:
         per_value = counted.counts[name]
         options = list(counted.values[name])
@@ -210,18 +252,19 @@ def add_counts(filterset: ItemFilter) -> int:
         field = form.fields[name]
         # The widget's choices only: validation still goes by the field's queryset.
         field.widget.choices = [("", field.empty_label)] + [
-            (option.slug, label(option.name, per_value.get(str(option.pk), 0)))
+            (option.slug, _label(option.name, counted, per_value.get(str(option.pk), 0)))
             for option in options
         ]
     for name, choices in CHOICE_FACETS.items():
         per_value = counted.counts[name]
         field = form.fields[name]
         # A radio group: "all" says how many that is too.
-        everything = label(str(field.empty_label), sum(per_value.values()))
+        everything = _label(str(field.empty_label), counted, sum(per_value.values()))
         field.widget.choices = [("", everything)] + [
-            (value, label(str(text), per_value.get(value, 0))) for value, text in choices.choices
+            (value, _label(str(text), counted, per_value.get(value, 0)))
+            for value, text in choices.choices
         ]
-    return matching_total(filterset, counted.counts["kind"])
+    return counted
 
 
 def grouped_by_value(counted: Counted) -> dict[str, dict[str, int]]:

@@ -10,16 +10,39 @@ on the form, never a server error; a search longer than MAX_QUERY_LENGTH is cut,
 so (`was_cut`).
 """
 
+from datetime import timedelta
 from typing import Any
 
 import django_filters
 from django import forms
-from django.db.models import Q, QuerySet, TextChoices
+from django.db.models import (
+    DateTimeField,
+    ExpressionWrapper,
+    F,
+    Model,
+    Q,
+    QuerySet,
+    TextChoices,
+    Value,
+)
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import Initiative, Municipality, Theme
-from knowledgebase.models import Item
-from omzien.search.query import Search, parse_search
+from knowledgebase.models import FACET_PREFIXES, Item
+from omzien.search.query import Lexemes, Search, parse_search
+
+# A search that finds more than this ranks only its newest RANK_CANDIDATES matches: ranking
+# reads the stored vector of every match it ranks (about four page reads each), so ranking all of
+# a common word's 30,000 matches at 100,000 items takes most of a second. The page says so.
+RANK_CANDIDATES = 200
+# How those newest are found. Up to this many matches: all matches from the words' GIN index,
+# sorted by date (each row read, no vector). Above it (a word in more than one item in ten): by
+# walking the index on (status, published_at) and checking each item's words until there are
+# enough, which reads each checked item's vector but stops early. PostgreSQL prices checking
+# the words as cheap and would often walk for a word in a few thousand items, reading thousands of
+# vectors (60-250 ms at 100,000 items): so the choice is made here, from the counted total
+# (knowledgebase.facets.matching_total counts up to this + 1).
+WALK_ABOVE = 10_000
 
 # What the search box takes; longer text is cut to it (the search itself uses at most
 # omzien.search.query.MAX_TERMS words of it).
@@ -36,6 +59,19 @@ ORDERINGS = {
     Sort.NEWEST: ("-published_at", "-pk"),
     Sort.TITLE: ("title", "pk"),
 }
+
+
+# The filters that go by Item.facet_keys, by their field_name.
+FILTER_FACETS = {
+    "themes": "theme",
+    "municipalities": "municipality",
+    "research_questions": "question",
+}
+
+
+def linked_to(facet: str, pk: int) -> Q:
+    """The items whose facet_keys hold the row: "theme3"."""
+    return Q(facet_vector=Lexemes(f"{FACET_PREFIXES[facet]}{int(pk)}"))
 
 
 class SearchField(forms.CharField):
@@ -64,6 +100,7 @@ class ItemFilter(django_filters.FilterSet):
     theme = django_filters.ModelChoiceFilter(
         label=_("Theme"),
         field_name="themes",
+        method="filter_linked",
         queryset=Theme.objects.all(),
         to_field_name="slug",
         empty_label=_("All themes"),
@@ -71,6 +108,7 @@ class ItemFilter(django_filters.FilterSet):
     municipality = django_filters.ModelChoiceFilter(
         label=_("Municipality"),
         field_name="municipalities",
+        method="filter_linked",
         queryset=Municipality.objects.all(),
         to_field_name="slug",
         empty_label=_("All municipalities"),
@@ -85,6 +123,7 @@ class ItemFilter(django_filters.FilterSet):
     question = django_filters.ModelChoiceFilter(
         label=_("Research question"),
         field_name="research_questions",
+        method="filter_linked",
         queryset=Item.objects.published().research_questions(),
         empty_label=_("All research questions"),
     )
@@ -103,6 +142,10 @@ class ItemFilter(django_filters.FilterSet):
         model = Item
         fields: list[str] = []
 
+    # How many items match every filter, when known (knowledgebase.facets.add_counts sets it
+    # before the list is made): above RANK_CANDIDATES only the newest are ranked.
+    total: int | None = None
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         raw = self.data.get("q", "") if self.data else ""
@@ -113,14 +156,21 @@ class ItemFilter(django_filters.FilterSet):
         search = self.search_for(value)
         return queryset if search.is_empty else queryset.filter(search.condition())
 
+    def filter_linked(self, queryset: QuerySet, name: str, value: Model | None) -> QuerySet:
+        """Linked to the theme, municipality or research question: through the item's own
+        facet_keys (indexing.refresh_labels), so that PostgreSQL finds the items in an index it
+        combines with the words' index, instead of checking the words of every linked item."""
+        if value is None:
+            return queryset
+        return queryset.filter(linked_to(FILTER_FACETS[name], value.pk))
+
     def filter_initiative(
         self, queryset: QuerySet, name: str, value: Initiative | None
     ) -> QuerySet:
         """Contributed by the initiative, or about it; each item once."""
         if value is None:
             return queryset
-        about = Item.initiatives.through.objects.filter(initiative=value).values("item_id")
-        return queryset.filter(Q(initiative=value) | Q(pk__in=about))
+        return queryset.filter(Q(initiative=value) | linked_to("initiative", value.pk))
 
     def search_for(self, text: str) -> Search:
         """Parsed once for the page, though the list and every count filter by it: parsing looks
@@ -152,13 +202,34 @@ class ItemFilter(django_filters.FilterSet):
         search = self.search
         return chosen == Sort.RELEVANCE and search is not None and search.can_rank
 
+    @property
+    def ranks_newest_only(self) -> bool:
+        """Whether only the newest RANK_CANDIDATES matches are ranked (too many to rank all)."""
+        return self.ranks and self.total is not None and self.total > RANK_CANDIDATES
+
     def order(self, queryset: QuerySet) -> QuerySet:
         if self.ranks:
             search = self.search
             assert search is not None
+            if self.ranks_newest_only:
+                # Only these few vectors are read to rank them.
+                newest = queryset.order_by(*self._newest_first()).values("pk")
+                queryset = queryset.model._default_manager.filter(pk__in=newest[:RANK_CANDIDATES])
             return queryset.annotate(rank=search.rank()).order_by("-rank", "-published_at", "-pk")
         chosen = self.form.cleaned_data.get("sort") or Sort.NEWEST
         return queryset.order_by(*ORDERINGS.get(chosen, ORDERINGS[Sort.NEWEST]))
+
+    def _newest_first(self) -> tuple[Any, ...]:
+        """The newest-first order for finding the candidates (WALK_ABOVE): the index's own
+        columns make PostgreSQL free to walk that index; the same date plus nothing it cannot
+        read from an index, so it sorts the matches that the GIN index found."""
+        assert self.total is not None
+        if self.total > WALK_ABOVE:
+            return ORDERINGS[Sort.NEWEST]
+        not_indexed = ExpressionWrapper(
+            F("published_at") + Value(timedelta(0)), output_field=DateTimeField()
+        )
+        return (not_indexed.desc(), "-pk")
 
     def queryset_without(self, *excluded: str) -> QuerySet:
         """The items matching every active filter except `excluded`, unsorted: for counts."""

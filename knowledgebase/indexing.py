@@ -3,8 +3,11 @@ initiatives and research questions, and the text read from its attachments.
 
 A generated column sees only its own row, so these names are copied into the item's
 `search_labels` and `attachment_text` by every action that changes them (one UPDATE each, whatever
-the number of items). A theme renamed later is found by its new name after `refresh_labels()`
-without arguments (all items), which the admin's save of a theme may call.
+the number of items). The same UPDATE writes the ids of those rows into `facet_keys` ("theme3
+initiative40 ..."), which the search page filters on (knowledgebase/filters.py): so after changing
+an item's links, `refresh_labels([item.pk])` is also what makes the filters find it. A theme
+renamed later is found by its new name after `refresh_labels()` without arguments (all items),
+which the admin's save of a theme may call.
 """
 
 from collections.abc import Iterable
@@ -23,6 +26,15 @@ UPDATE knowledgebase_item AS item SET search_labels = concat_ws(' ',
     (SELECT string_agg(q.title, ' ') FROM knowledgebase_item_research_questions iq
         JOIN knowledgebase_item q ON q.id = iq.to_item_id
         WHERE iq.from_item_id = item.id AND q.status = 'published')
+), facet_keys = concat_ws(' ',
+    (SELECT string_agg('theme' || it.theme_id, ' ') FROM knowledgebase_item_themes it
+        WHERE it.item_id = item.id),
+    (SELECT string_agg('municipality' || im.municipality_id, ' ')
+        FROM knowledgebase_item_municipalities im WHERE im.item_id = item.id),
+    (SELECT string_agg('initiative' || ii.initiative_id, ' ')
+        FROM knowledgebase_item_initiatives ii WHERE ii.item_id = item.id),
+    (SELECT string_agg('question' || iq.to_item_id, ' ')
+        FROM knowledgebase_item_research_questions iq WHERE iq.from_item_id = item.id)
 )
 """
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVectorField
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -40,6 +40,15 @@ SEARCH_WEIGHTS = {
     "D": ["attachment_text"],
 }
 
+# Item.facet_keys: one word per linked row, a prefix and its id ("theme3"); taken as they are.
+FACET_CONFIG = "simple"
+FACET_PREFIXES = {
+    "theme": "theme",
+    "municipality": "municipality",
+    "initiative": "initiative",
+    "question": "question",
+}
+
 
 class ItemQuerySet(models.QuerySet["Item"]):
     def published(self) -> "ItemQuerySet":
@@ -53,7 +62,7 @@ class ItemManager(models.Manager["Item"]):
     def get_queryset(self) -> ItemQuerySet:
         # The vectors are for the database; reading them back costs and serves nothing.
         return ItemQuerySet(self.model, using=self._db).defer(
-            "search_vector", "search_prefix_vector"
+            "search_vector", "search_prefix_vector", "facet_vector"
         )
 
     def published(self) -> ItemQuerySet:
@@ -212,6 +221,18 @@ class Item(models.Model):
         db_persist=True,
     )
 
+    # Its themes, municipalities, initiatives (contributed or about) and research questions as
+    # words ("theme3 municipality12 initiative40 question7"), kept with `search_labels` by
+    # indexing.refresh_labels: the search page filters on them with a GIN index, which PostgreSQL
+    # combines with the words' index (filters.py); a filter through the link tables made it check
+    # the words row by row (bench/knowledge_search_plans.py).
+    facet_keys = models.TextField(editable=False, blank=True, default="")
+    facet_vector = models.GeneratedField(
+        expression=SearchVector("facet_keys", config=FACET_CONFIG),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
     objects = ItemManager()
 
     class Meta:
@@ -221,6 +242,24 @@ class Item(models.Model):
         indexes = [
             GinIndex(F("search_vector"), name="kb_item_search_idx"),
             GinIndex(F("search_prefix_vector"), name="kb_item_search_prefix_idx"),
+            # The search page reads published items only: with these, PostgreSQL counts the
+            # matches of a common word from the index and the visibility map alone, without
+            # reading the rows or their vectors (bench/knowledge_search_plans.py).
+            GinIndex(
+                F("search_vector"),
+                name="kb_item_search_pub_idx",
+                condition=Q(status="published"),
+            ),
+            GinIndex(
+                F("search_prefix_vector"),
+                name="kb_item_search_prefix_pub_idx",
+                condition=Q(status="published"),
+            ),
+            GinIndex(
+                F("facet_vector"),
+                name="kb_item_facets_pub_idx",
+                condition=Q(status="published"),
+            ),
             models.Index(
                 fields=["status", "-published_at", "-id"], name="kb_item_status_published_idx"
             ),

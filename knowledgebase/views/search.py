@@ -3,8 +3,10 @@ searches that found nothing, from which they make research questions.
 
 The page is a plain GET form and a list, so every state has an address to share and it works
 without JavaScript. It costs the same number of queries for 3 items as for 100,000: the facet
-counts are shared per filter state and content version (knowledgebase/facets.py), the total comes
-from them, and the snippets are made only for the rows on the page.
+counts and the total are shared per filter state and content version (knowledgebase/facets.py),
+and the snippets are made only for the rows on the page. A search that finds very many items
+ranks only its newest RANK_CANDIDATES matches, and above facets.COUNT_LIMIT says "more than" and
+shows the filters without numbers; the page says so.
 """
 
 from typing import Any
@@ -21,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from initiatives.models import Initiative
-from knowledgebase import missed_searches
+from knowledgebase import facets, filters, missed_searches
 from knowledgebase.facets import add_counts
 from knowledgebase.filters import ItemFilter
 from knowledgebase.models import Item, MissedSearch
@@ -76,10 +78,18 @@ def found_anywhere(filterset: ItemFilter, search: Search, total: int) -> bool:
 @require_safe
 def index(request: HttpRequest) -> HttpResponse:
     filterset = ItemFilter(request.GET, queryset=Item.objects.published(), request=request)
-    total = add_counts(filterset)
+    counted = add_counts(filterset)
+    total = counted.total
     search = filterset.search
     items = filterset.qs.select_related("initiative")
-    page = page_of(request, with_snippets(items, search), PAGE_SIZE, total)
+    # Ranked among the newest only: the pages go through those.
+    if filterset.ranks_newest_only:
+        shown = min(total, filters.RANK_CANDIDATES)
+    elif not counted.counted:
+        shown = min(total, facets.COUNT_LIMIT)  # "more than 1,000": pages through the first
+    else:
+        shown = total
+    page = page_of(request, with_snippets(items, search), PAGE_SIZE, shown)
     if missed_searches.should_count(search) and request.method == "GET":
         assert search is not None
         if not found_anywhere(filterset, search, total):
@@ -92,6 +102,10 @@ def index(request: HttpRequest) -> HttpResponse:
         "page": page,
         "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1),
         "initiatives": matching_initiatives(search, page),
+        "total": total,
+        "more_than": facets.COUNT_LIMIT if not counted.counted else None,
+        "ranked_newest": filters.RANK_CANDIDATES if filterset.ranks_newest_only else None,
+        "facets_counted": counted.counted,
     }
     return render(request, "knowledgebase/index.html", context)
 
