@@ -5,11 +5,14 @@ reach that pattern. A new URL pattern without a row here fails `test_every_url_p
 """
 
 from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from django.contrib import admin
-from django.test import Client
+from django.db import transaction
+from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 
 from tests.access import (
@@ -25,7 +28,7 @@ from tests.initiatives.access_rows import ROWS as INITIATIVE_ROWS
 from tests.knowledgebase.access_rows import ROWS as KNOWLEDGE_ROWS
 from tests.meetings.access_rows import ROWS as MEETING_ROWS
 from tests.personas import PERSONAS
-from tests.world import build_world
+from tests.world import World, build_world
 
 ROWS: dict[str, Row | list[Row]] = {
     # The portal's own pages.
@@ -86,7 +89,7 @@ ROWS: dict[str, Row | list[Row]] = {
     "admin:password_change_done": admin_row("/admin/password_change/done/", staff=200),
     "admin:autocomplete": admin_row("/admin/autocomplete/", staff=403),
     "admin:jsi18n": admin_row("/admin/jsi18n/", staff=200),
-    "admin:view_on_site": admin_row("/admin/r/1/1/", staff=404),
+    "admin:view_on_site": admin_row("/admin/r/999999/999999/", staff=404),
     "admin:app_list": admin_row("/admin/accounts/", staff=404),
     "admin/(?P<url>.*)$": admin_row("/admin/no-such-page/", staff=404),
     "admin:auth_user_password_change": admin_row("/admin/accounts/user/1/password/", staff=403),
@@ -164,11 +167,23 @@ def test_each_row_opens_the_view_it_names(key: str, index: int, row: Row) -> Non
     assert key in (match.view_name, match.route), f"{row.url} opens {match.view_name}"
 
 
+@pytest.fixture(scope="module")
+def world(
+    django_db_setup: None, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[World]:
+    """Built once for the thousands of cases below, in a transaction that is rolled back when
+    they are done; each case runs in a savepoint inside it, so what one case changes (a POST)
+    is gone before the next. Its files go where each test reads them (tests/conftest.py)."""
+    media = override_settings(MEDIA_ROOT=tmp_path_factory.getbasetemp() / "media")
+    with django_db_blocker.unblock(), media, transaction.atomic():
+        yield build_world()
+        transaction.set_rollback(True)
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize(("key", "index", "row"), CASES, ids=[f"{k}-{i}" for k, i, _r in CASES])
-def test_access(key: str, index: int, row: Row, persona: str, client: Client) -> None:
-    world = build_world()
+def test_access(key: str, index: int, row: Row, persona: str, client: Client, world: World) -> None:
     if persona != "visitor":
         client.force_login(world.people[persona])
     url = row.url.format(**world.values)
