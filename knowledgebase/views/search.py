@@ -15,8 +15,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet, TextField, Value
-from django.db.models.functions import Concat
+from django.db.models import Case, F, QuerySet, TextField, Value, When
+from django.db.models.functions import Concat, StrIndex
+from django.db.models.lookups import GreaterThan
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -50,7 +51,13 @@ def with_snippets(items: QuerySet, search: Search | None) -> QuerySet:
     found, made by PostgreSQL only for the rows of the page."""
     if search is None or not search.can_rank:
         return items
-    text = Concat("summary", Value("\n\n"), "plain_text", output_field=TextField())
+    # The summary first, unless the text already holds it (a meeting report's summary is its
+    # opening): the same sentence must not show twice.
+    text = Case(
+        When(GreaterThan(StrIndex("plain_text", "summary"), 0), then=F("plain_text")),
+        default=Concat("summary", Value("\n\n"), "plain_text", output_field=TextField()),
+        output_field=TextField(),
+    )
     return items.annotate(snippet=search.headline(text))
 
 

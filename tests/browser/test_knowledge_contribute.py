@@ -125,7 +125,7 @@ def test_a_member_contributes_a_practice_with_a_pdf_and_a_coordinator_publishes_
     page.get_by_role("button", name="Zoeken", exact=True).click()
     results = page.locator(".omzien-kb-results")
     expect(results.get_by_role("link", name=TITLE)).to_be_visible()
-    says_in_dutch(page.get_by_role("main"), "1 item gevonden")
+    says_in_dutch(page.get_by_role("main"), "1 resultaat gevonden")
     check(page, "found-by-the-pdf")
     results.get_by_role("link", name=TITLE).click()
     says_in_dutch(page.locator(".omzien-kb-item__by"), initiative.name)

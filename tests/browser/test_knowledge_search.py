@@ -41,7 +41,7 @@ def test_a_visitor_searches_narrows_down_and_opens_a_result(
 
     page.locator("#id_q").fill("initiatieven eenzaamheid")
     page.locator("form[role='search'] .omzien-filters__search button[type='submit']").click()
-    expect(page.locator("#results-count")).to_contain_text("2 items gevonden")
+    expect(page.locator("#results-count")).to_contain_text("2 resultaten gevonden")
     results = page.locator(".omzien-kb-results .omzien-card__link")
     expect(results).to_have_count(2)
     expect(page.locator(".omzien-kb-card__text mark").first).to_be_visible()
@@ -51,7 +51,7 @@ def test_a_visitor_searches_narrows_down_and_opens_a_result(
     page.locator(".omzien-filters__summary").click()
     page.locator("#id_kind_fieldset input[value='practice']").check()
     page.locator(".omzien-filters__actions button[type='submit']").click()
-    expect(page.locator("#results-count")).to_contain_text("1 item gevonden")
+    expect(page.locator("#results-count")).to_contain_text("1 resultaat gevonden")
     expect(results).to_have_count(1)
     expect(results.first).to_have_text(SAMEN_ETEN)
     assert "kind=practice" in page.url

@@ -68,7 +68,7 @@ def test_many_matches_rank_only_the_newest(
     # Among the three newest the best by rank comes first; the older ones are not ranked.
     assert titles_on(response) == ["Moestuin in Zuilen", "Tuin 0", "Tuin 1"]
     text = text_of(response)
-    assert "5 items gevonden" in text  # the total stays exact
+    assert "5 resultaten gevonden" in text  # the total stays exact
     assert 'id="search-many"' in response.content.decode()
     assert "de beste uit de nieuwste 3" in text
 
@@ -92,7 +92,7 @@ def test_too_many_to_count_shows_the_filters_without_numbers(client: Client) -> 
     response = client.get("/knowledge/", {"q": "moestuin"})
     html = response.content.decode()
     text = text_of(response)
-    assert f"Meer dan {COUNTED} items gevonden" in text  # counting stopped there
+    assert f"Meer dan {COUNTED} resultaten gevonden" in text  # counting stopped there
     assert f"{COUNTED + 1} items" not in text
     assert "te veel resultaten om per filter te tellen" in text.lower()
     # The kinds are offered, without a number.

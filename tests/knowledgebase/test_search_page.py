@@ -109,7 +109,7 @@ def test_the_counts_are_in_the_form_and_the_filters_in_the_address(
     page = text_of(response)
     assert "Eenzaamheid (2)" in page
     assert "Praktijkvoorbeeld (1)" in page
-    assert "2 items gevonden" in page
+    assert "2 resultaten gevonden" in page
     assert set(titles_on(response)) == {SAMEN_ETEN, EENZAAMHEID_VRAAG}
     html = response.content.decode()
     assert '<option value="eenzaamheid" selected>Eenzaamheid (2)</option>' in html
@@ -144,7 +144,7 @@ def test_without_a_search_the_newest_items_come_first(client: Client, corpus: Co
     page = text_of(response)
     assert titles_on(response)[0] == newest.title
     assert "Nieuw in de kennisbank" in page
-    assert "14 items gevonden" in page
+    assert "14 resultaten gevonden" in page
 
 
 def test_a_result_shows_its_kind_initiative_date_and_a_highlighted_snippet(
@@ -245,7 +245,7 @@ def test_a_draft_is_no_research_question_to_filter_by(client: Client, corpus: Co
 def test_only_stop_words_say_so_in_dutch(client: Client, corpus: Corpus) -> None:
     page = text_of(client.get("/knowledge/", {"q": "de het een"}))
     assert "Je zocht alleen op heel gewone woorden (de, het, een)" in page
-    assert "13 items gevonden" in page
+    assert "13 resultaten gevonden" in page
 
 
 def test_a_very_long_search_is_cut_and_says_so(client: Client, corpus: Corpus) -> None:
@@ -256,7 +256,7 @@ def test_a_very_long_search_is_cut_and_says_so(client: Client, corpus: Corpus) -
 
 def test_a_search_that_finds_nothing_says_what_to_do(client: Client, corpus: Corpus) -> None:
     page = text_of(client.get("/knowledge/", {"q": "xylofoon"}))
-    assert "0 items gevonden" in page
+    assert "0 resultaten gevonden" in page
     assert "Probeer een ander woord" in page
 
 
