@@ -1,13 +1,8 @@
 """Coordinators publish, send back or reject; the contributor hears by e-mail; two coordinators
 at once never both decide."""
 
-import threading
-from collections.abc import Callable
-from typing import Any
-
 import pytest
 from django.core import mail
-from django.db import connection
 from django.test import Client
 
 from accounts.models import User
@@ -15,6 +10,7 @@ from initiatives.models import Initiative
 from knowledgebase import moderation
 from knowledgebase.contribution import ContributionError
 from knowledgebase.models import Item
+from tests.concurrency import all_at_once
 from tests.factories import InitiativeFactory
 from tests.knowledgebase.factories import ItemFactory
 
@@ -212,27 +208,6 @@ def two_coordinators() -> list[User]:
 
     Group.objects.get_or_create(name=COORDINATOR)  # a transactional test emptied the table
     return [role_user(COORDINATOR, email=f"c{n}@example.nl") for n in range(2)]
-
-
-def all_at_once(*work: Callable[[], Any]) -> list[Any]:
-    outcomes: list[Any] = [None] * len(work)
-    start = threading.Barrier(len(work))
-
-    def run(index: int, job: Callable[[], Any]) -> None:
-        try:
-            start.wait(timeout=10)
-            outcomes[index] = job()
-        except Exception as error:
-            outcomes[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(work)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return outcomes
 
 
 @pytest.mark.django_db(transaction=True)

@@ -1,16 +1,14 @@
 """ "We did this too": a member says their initiative took up a published practice."""
 
-import threading
-from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.db import connection
 from django.test import Client
 
 from accounts.models import User
 from initiatives.models import Initiative, Membership
 from knowledgebase.models import Adoption, Item
+from tests.concurrency import all_at_once
 from tests.factories import InitiativeFactory, UserFactory
 from tests.knowledgebase.factories import DocumentFactory, PracticeFactory
 from tests.knowledgebase.factories_reading import AdoptionFactory
@@ -150,28 +148,6 @@ class TestAdopting:
         assert "<script>alert(1)</script>" not in html
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
         assert "<i>Naam</i>" not in html
-
-
-def all_at_once(*work: Callable[[], Any]) -> list[Any]:
-    """Each callable in a thread of its own, released together; outcomes (or exceptions)."""
-    outcomes: list[Any] = [None] * len(work)
-    start = threading.Barrier(len(work))
-
-    def run(index: int, job: Callable[[], Any]) -> None:
-        try:
-            start.wait(timeout=10)
-            outcomes[index] = job()
-        except Exception as error:
-            outcomes[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(work)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return outcomes
 
 
 @pytest.mark.django_db(transaction=True)

@@ -1,13 +1,10 @@
 """Searches that found nothing: counted per month without anything about the person, shown to
 coordinators, who make a published research question of one in one step."""
 
-import threading
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 import pytest
-from django.db import connection
 from django.test import Client
 from reversion.models import Version
 
@@ -16,6 +13,7 @@ from knowledgebase import missed_searches
 from knowledgebase.models import Item, MissedSearch
 from omzien.search.query import parse_search
 from omzien.work_queues import overview_of, registered_queue
+from tests.concurrency import all_at_once
 from tests.factories import UserFactory
 from tests.knowledgebase.factories import PracticeFactory
 
@@ -98,34 +96,12 @@ def test_each_month_has_its_own_count(monkeypatch: pytest.MonkeyPatch) -> None:
     }
 
 
-def in_parallel(*work: Callable[[], Any]) -> list[Any]:
-    """Each callable in a thread of its own, with its own connection; outcomes in order."""
-    outcomes: list[Any] = [None] * len(work)
-    start = threading.Barrier(len(work))
-
-    def run(index: int, job: Callable[[], Any]) -> None:
-        try:
-            start.wait(timeout=10)
-            outcomes[index] = job()
-        except Exception as error:
-            outcomes[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(work)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return outcomes
-
-
 @pytest.mark.django_db(transaction=True)
 def test_parallel_searches_add_up_and_none_fails() -> None:
     def search() -> int:
         return Client().get("/knowledge/", {"q": "xylofoon"}).status_code
 
-    outcomes = in_parallel(*[search] * 8)
+    outcomes = all_at_once(*[search] * 8)
     assert outcomes == [200] * 8
     assert missed() == {"xylofoon": 8}
 
@@ -228,7 +204,7 @@ def test_two_coordinators_at_once_make_one_question() -> None:
         )
         return question
 
-    outcomes = in_parallel(make, make, make)
+    outcomes = all_at_once(make, make, make)
     assert all(isinstance(outcome, Item) for outcome in outcomes), outcomes
     assert len({outcome.pk for outcome in outcomes}) == 1
     assert Item.objects.count() == 1

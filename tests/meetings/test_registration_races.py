@@ -1,16 +1,12 @@
 """Registering and cancelling at the same moment: real threads, each with its own connection, in
 committed transactions. The lock on the meeting row counts the places one action at a time."""
 
-import threading
-from collections.abc import Callable
-from typing import Any
-
 import pytest
 from django.core import mail
-from django.db import connection
 
 from meetings.models import Registration
 from meetings.registration import Details, cancel, confirm, register
+from tests.concurrency import all_at_once
 from tests.factories import UserFactory
 from tests.meetings.factories import MeetingFactory, RegistrationFactory
 
@@ -18,28 +14,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.usefixtures("reference_data"),
 ]
-
-
-def all_at_once(*work: Callable[[], Any]) -> list[Any]:
-    """Each callable in a thread of its own, released together; outcomes (or exceptions)."""
-    outcomes: list[Any] = [None] * len(work)
-    start = threading.Barrier(len(work))
-
-    def run(index: int, job: Callable[[], Any]) -> None:
-        try:
-            start.wait(timeout=10)
-            outcomes[index] = job()
-        except Exception as error:
-            outcomes[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(work)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return outcomes
 
 
 def statuses(meeting_pk: int) -> dict[str, int]:
