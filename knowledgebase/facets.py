@@ -31,6 +31,7 @@ from omzien.shared_cache import get_or_compute
 
 # Facets whose values are rows; `kind` and `type` are the model's choices.
 ROW_FACETS = ("theme", "municipality", "initiative", "question")
+MAX_OPTIONS = 30
 CHOICE_FACETS = {"kind": Item.Kind, "type": Item.KnowledgeType}
 NOT_A_FILTER = {"page", "sort"}
 
@@ -233,6 +234,17 @@ def _chosen_option(filterset: ItemFilter, name: str) -> Option | None:
     return Option(chosen.pk, chosen.slug, chosen.name)
 
 
+def _shortlist(options: list[Option], per_value: dict[str, int], counted: bool) -> list[Option]:
+    """At most MAX_OPTIONS values of a facet, in name order: those with the most matching items
+    when they were counted. At 15,000 initiatives a select of every one with items would be
+    thousands of options long, to render and to scroll; the search box finds any by name."""
+    if len(options) <= MAX_OPTIONS:
+        return list(options)
+    if counted:
+        options = sorted(options, key=lambda option: -per_value.get(str(option.pk), 0))
+    return sorted(options[:MAX_OPTIONS], key=lambda option: option.name)
+
+
 def _label(name: str, counted: Counted, number: int) -> str:
     return label(name, number) if counted.counted else name
 
@@ -245,7 +257,7 @@ def add_counts(filterset: ItemFilter) -> Counted:
     filterset.total = counted.total
     for name in ROW_FACETS:
         per_value = counted.counts[name]
-        options = list(counted.values[name])
+        options = _shortlist(counted.values[name], per_value, counted.counted)
         chosen = _chosen_option(filterset, name)
         if chosen is not None and all(option.pk != chosen.pk for option in options):
             options.append(chosen)

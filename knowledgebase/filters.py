@@ -30,6 +30,7 @@ from django.utils.translation import gettext_lazy as _
 from initiatives.models import Initiative, Municipality, Theme
 from knowledgebase.models import FACET_PREFIXES, Item
 from omzien.search.query import Lexemes, Search, parse_search
+from omzien.widgets import QuickSelect
 
 # A search that finds more than this ranks only its newest RANK_CANDIDATES matches: ranking
 # reads the stored vector of every match it ranks (about four page reads each), so ranking all of
@@ -104,6 +105,7 @@ class ItemFilter(django_filters.FilterSet):
         queryset=Theme.objects.all(),
         to_field_name="slug",
         empty_label=_("All themes"),
+        widget=QuickSelect,
     )
     municipality = django_filters.ModelChoiceFilter(
         label=_("Municipality"),
@@ -112,6 +114,7 @@ class ItemFilter(django_filters.FilterSet):
         queryset=Municipality.objects.all(),
         to_field_name="slug",
         empty_label=_("All municipalities"),
+        widget=QuickSelect,
     )
     initiative = django_filters.ModelChoiceFilter(
         label=_("Initiative"),
@@ -119,6 +122,7 @@ class ItemFilter(django_filters.FilterSet):
         queryset=Initiative.objects.approved(),
         to_field_name="slug",
         empty_label=_("All initiatives"),
+        widget=QuickSelect,
     )
     question = django_filters.ModelChoiceFilter(
         label=_("Research question"),
@@ -126,6 +130,7 @@ class ItemFilter(django_filters.FilterSet):
         method="filter_linked",
         queryset=Item.objects.published().research_questions(),
         empty_label=_("All research questions"),
+        widget=QuickSelect,
     )
     type = django_filters.ChoiceFilter(
         label=_("Type of knowledge"),

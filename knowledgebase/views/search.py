@@ -9,6 +9,8 @@ ranks only its newest RANK_CANDIDATES matches, and above facets.COUNT_LIMIT says
 shows the filters without numbers; the page says so.
 """
 
+import hashlib
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -108,13 +110,21 @@ def index(request: HttpRequest) -> HttpResponse:
         "folded_chosen": len([name for name in filterset.active if name != "q"]),
         "page": page,
         "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1),
-        "initiatives": matching_initiatives(search, page),
+        # Called by the template only when the results are not kept already.
+        "matching_initiatives": partial(matching_initiatives, search, page),
         "total": total,
         "more_than": facets.COUNT_LIMIT if not counted.counted else None,
         "ranked_newest": filters.RANK_CANDIDATES if filterset.ranks_newest_only else None,
         "facets_counted": counted.counted,
+        "form_key": form_key(request),
     }
     return render(request, "knowledgebase/index.html", context)
+
+
+def form_key(request: HttpRequest) -> str:
+    """The filter form's state: everything in the address but the page number."""
+    state = sorted((k, v) for k, values in request.GET.lists() if k != "page" for v in values)
+    return hashlib.sha256(repr(state).encode()).hexdigest()
 
 
 def _coordinator(request: HttpRequest) -> None:
