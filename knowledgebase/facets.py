@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from django.db import connection
 from django.db.models import CharField, Count, Exists, F, Model, OuterRef, QuerySet, Value
 from django.db.models.functions import Cast
+from django.forms import Form
 from django.http import HttpRequest
 from django.utils.translation import get_language
 
@@ -252,9 +253,22 @@ def _label(name: str, counted: Counted, number: int) -> str:
 def add_counts(filterset: ItemFilter) -> Counted:
     """Put the counts into the form's choices (only the names when there are too many matches
     to count, `counted.counted`), and tell the filterset how many items match every filter."""
-    form = filterset.form
+    counted = count(filterset)
+    label_choices(filterset, counted)
+    return counted
+
+
+def count(filterset: ItemFilter) -> Counted:
+    """The counts, and how many items match every filter (told to the filterset)."""
     counted = shared_counts(filterset)
     filterset.total = counted.total
+    return counted
+
+
+def label_choices(filterset: ItemFilter, counted: Counted) -> Form:
+    """The filter form with the counts in its choices: only for rendering it, which the search
+    page does only when it has not kept the rendered form already."""
+    form = filterset.form
     for name in ROW_FACETS:
         per_value = counted.counts[name]
         options = _shortlist(counted.values[name], per_value, counted.counted)
@@ -276,7 +290,7 @@ def add_counts(filterset: ItemFilter) -> Counted:
             (value, _label(str(text), counted, per_value.get(value, 0)))
             for value, text in choices.choices
         ]
-    return counted
+    return form
 
 
 def grouped_by_value(counted: Counted) -> dict[str, dict[str, int]]:

@@ -11,6 +11,7 @@ so (`was_cut`).
 """
 
 from datetime import timedelta
+from functools import cached_property
 from typing import Any
 
 import django_filters
@@ -185,9 +186,10 @@ class ItemFilter(django_filters.FilterSet):
             cached = self._search = parse_search(text)
         return cached
 
-    @property
+    @cached_property
     def search(self) -> Search | None:
-        """What was searched for, if anything."""
+        """What was searched for, if anything (asked many times per page; the form's data does
+        not change)."""
         self.form.is_valid()
         text = self.form.cleaned_data.get("q") or ""
         return self.search_for(text) if text.strip() else None

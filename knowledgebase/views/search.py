@@ -27,7 +27,6 @@ from django.views.decorators.http import require_POST, require_safe
 
 from initiatives.models import Initiative
 from knowledgebase import facets, filters, missed_searches
-from knowledgebase.facets import add_counts
 from knowledgebase.filters import ItemFilter
 from knowledgebase.models import Item, MissedSearch
 from knowledgebase.permissions import can_see_missed_searches
@@ -87,7 +86,7 @@ def found_anywhere(filterset: ItemFilter, search: Search, total: int) -> bool:
 @require_safe
 def index(request: HttpRequest) -> HttpResponse:
     filterset = ItemFilter(request.GET, queryset=Item.objects.published(), request=request)
-    counted = add_counts(filterset)
+    counted = facets.count(filterset)
     total = counted.total
     search = filterset.search
     items = filterset.qs.select_related("initiative")
@@ -117,6 +116,8 @@ def index(request: HttpRequest) -> HttpResponse:
         "ranked_newest": filters.RANK_CANDIDATES if filterset.ranks_newest_only else None,
         "facets_counted": counted.counted,
         "form_key": form_key(request),
+        # Called by the template only when the rendered form is not kept already.
+        "filter_form": partial(facets.label_choices, filterset, counted),
     }
     return render(request, "knowledgebase/index.html", context)
 
