@@ -2,12 +2,15 @@
 they belong to, and each word (or words in a row) as the stemmed tsquery PostgreSQL makes of it,
 which is empty for stop words ("de", "het", "voor": the stemmer drops them)."""
 
+import hashlib
 from dataclasses import dataclass, field
 
 from django.db import connection
 
+from omzien import content_version
 from omzien.search.models import WordGroup
 from omzien.search.vectors import CONFIG
+from omzien.shared_cache import get_or_compute
 
 
 @dataclass(frozen=True)
@@ -25,9 +28,17 @@ class Lookup:
 
 
 def look_up(keys: list[str]) -> Lookup:
-    """One query, whatever the number of words, groups or documents."""
+    """One query, whatever the number of words, groups or documents; kept per content version
+    (which every change to the word groups moves), since the same words are searched again and
+    again."""
     if not keys:
         return Lookup()
+    digest = hashlib.sha256("\x00".join(keys).encode()).hexdigest()
+    key = f"search-lookup:{CONFIG}:{content_version.current()}:{digest}"
+    return get_or_compute(key, lambda: _look_up(keys))
+
+
+def _look_up(keys: list[str]) -> Lookup:
     table = connection.ops.quote_name(WordGroup._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(

@@ -167,7 +167,8 @@ def test_the_word_as_typed_ranks_above_the_other_words_of_its_group(client: Clie
     assert found(client, "buurthuis") == ["De Open Deur", "Wijkcentrum De Linde"]
 
 
-# The queries of a searched directory page with every filter chosen:
+# The queries of a searched directory page with every filter chosen, nothing kept yet:
+#  0    the content version, under which the looked-up words are kept;
 #  1    the search words looked up: their stems, stop words and word groups (omzien.search);
 #  2-4  the filter form checks that the chosen municipality, theme and target group exist;
 #  5    the values of the three facets, in one union;
@@ -176,7 +177,7 @@ def test_the_word_as_typed_ranks_above_the_other_words_of_its_group(client: Clie
 #  10   the total for the paginator;
 #  11   the page of initiatives with their municipality, ranked;
 #  12   the themes of those initiatives.
-SEARCHED_DIRECTORY_QUERIES = 12
+SEARCHED_DIRECTORY_QUERIES = 13
 
 
 @pytest.mark.parametrize("number", [5, 200])

@@ -63,6 +63,10 @@ def test_one_query_looks_up_every_word_whatever_the_number_of_groups(
         WordGroup(terms=[f"woord{i}", f"variant{i}"], keys=[f"woord{i}", f"variant{i}"])
         for i in range(300)
     )
+    # The content version (the words are kept under it), then one look-up of every word.
+    with django_assert_num_queries(2):  # type: ignore[operator]
+        parse_search("woord1 woord2 woord3 informele zorg -woord4 or woord5")
+    # Searched again, the words are kept: only the version is read.
     with django_assert_num_queries(1):  # type: ignore[operator]
         parse_search("woord1 woord2 woord3 informele zorg -woord4 or woord5")
 
