@@ -202,10 +202,27 @@ def all_counts(filterset: ItemFilter) -> Counted:
     value."""
     total = matching_total(filterset)
     if too_many_to_count(filterset, total):
-        values = shared_values(filterset.request)
-        return Counted(values, {name: {} for name in COUNTERS}, total, counted=False)
+        counts: dict[str, dict[str, int]] = {name: {} for name in COUNTERS}
+        return _shortlisted(shared_values(filterset.request), counts, total, counted=False)
     counts = {name: count(filterset.queryset_without(name)) for name, count in COUNTERS.items()}
-    return Counted(shared_values(filterset.request), counts, total)
+    return _shortlisted(shared_values(filterset.request), counts, total, counted=True)
+
+
+def _shortlisted(
+    values: dict[str, list[Option]], counts: dict[str, dict[str, int]], total: int, counted: bool
+) -> Counted:
+    """Only the values the form shows, and their counts: what is kept per filter state is read
+    back on every search, and at 15,000 initiatives all of them took 100 ms to read."""
+    shown = {name: _shortlist(values[name], counts[name], counted) for name in ROW_FACETS}
+    kept = {
+        name: {
+            str(option.pk): counts[name][str(option.pk)]
+            for option in options
+            if str(option.pk) in counts[name]
+        }
+        for name, options in shown.items()
+    }
+    return Counted({**values, **shown}, {**counts, **kept}, total, counted=counted)
 
 
 def state_of(filterset: ItemFilter) -> str:
