@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 from reversion.models import Version
 
 from accounts.models import User
@@ -17,7 +18,7 @@ from tests.concurrency import all_at_once
 from tests.factories import UserFactory
 from tests.knowledgebase.factories import PracticeFactory
 
-MONTH = date.today().replace(day=1)
+MONTH = timezone.localdate().replace(day=1)  # the Dutch month, as the counting uses
 
 
 def missed() -> dict[str, int]:
