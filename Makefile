@@ -45,7 +45,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m mypy accounts initiatives knowledgebase meetings omzien
+	$(PY) -m mypy accounts fund initiatives knowledgebase meetings omzien
 
 format: $(STAMP)
 	$(PY) -m ruff check --fix .
@@ -55,7 +55,7 @@ bench: $(STAMP)
 	$(PY) bench/run.py
 
 messages: $(STAMP)
-	$(PY) manage.py makemessages -l nl --no-obsolete --no-location $(NOT_OURS)
+	$(PY) manage.py makemessages -l nl --no-obsolete --no-location --no-fuzzy-matching $(NOT_OURS)
 	$(PY) manage.py compilemessages -l nl $(NOT_OURS)
 
 # Re-pin the Python packages (needs uv on the PATH); the output carries hashes, no index address.

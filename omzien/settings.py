@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "initiatives",
     "meetings",
     "knowledgebase",
+    "fund",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

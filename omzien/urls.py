@@ -27,6 +27,7 @@ urlpatterns = [
     path("initiatives/", include("initiatives.urls")),
     path("meetings/", include("meetings.urls")),
     path("knowledge/", include("knowledgebase.urls")),
+    path("fund/", include("fund.urls")),
     # The public pages of the whole portal, for search engines (each app registers its own).
     path("sitemap.xml", sitemaps.index, name="sitemap"),
     path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap-section"),

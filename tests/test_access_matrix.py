@@ -24,6 +24,7 @@ from tests.access import (
     same_for_all,
     split,
 )
+from tests.fund.access_rows import ROWS as FUND_ROWS
 from tests.initiatives.access_rows import ROWS as INITIATIVE_ROWS
 from tests.knowledgebase.access_rows import ROWS as KNOWLEDGE_ROWS
 from tests.meetings.access_rows import ROWS as MEETING_ROWS
@@ -128,7 +129,7 @@ def _admin_model_rows() -> dict[str, Row]:
 
 
 # The generated admin rows first: an app's own row for an admin URL wins.
-ALL_ROWS = _admin_model_rows() | ROWS | INITIATIVE_ROWS | MEETING_ROWS | KNOWLEDGE_ROWS
+ALL_ROWS = _admin_model_rows() | ROWS | INITIATIVE_ROWS | MEETING_ROWS | KNOWLEDGE_ROWS | FUND_ROWS
 CASES = [
     (key, index, row)
     for key, rows in sorted(ALL_ROWS.items())

@@ -57,4 +57,7 @@ def build_world() -> World:
     from tests.knowledgebase.world import build as build_knowledgebase
 
     values |= build_knowledgebase(people, values)
+    from tests.fund.world import build as build_fund
+
+    values |= build_fund(people, values)
     return World(people, values)
