@@ -91,7 +91,9 @@ def move_to_round(funding: RoundFunding, cents: int, *, by: User | None) -> Ledg
     )
 
 
-def move_to_grant(grant_funding: GrantFunding, round_funding: RoundFunding, *, by: User | None) -> LedgerEntry:
+def move_to_grant(
+    grant_funding: GrantFunding, round_funding: RoundFunding, *, by: User | None
+) -> LedgerEntry:
     """A round's money reserved for a grant (its GrantFunding was just made with the amount)."""
     cents = grant_funding.amount_cents
     RoundFunding.objects.filter(pk=round_funding.pk).update(
