@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from fund.accountability import due_on
 from fund.errors import FundRuleError
 from fund.ledger import move_to_grant, move_to_round
 from fund.models import Application, Contribution, Grant, GrantFunding, Round, RoundFunding
@@ -192,6 +193,7 @@ def award(
         initiative_id=application.initiative_id,
         awarded_on=on,
         awarded_cents=cents,
+        report_due_on=due_on(on),
     )
     left = cents
     for funding in fitting:

@@ -40,7 +40,7 @@ def coordination(request: HttpRequest) -> HttpResponse:
     queues = work_queues_for(request.user)
     if not queues:
         raise PermissionDenied
-    overviews = [overview_of(queue) for queue in queues]
+    overviews = [overview_of(queue, request.user) for queue in queues]
     return render(request, "omzien/coordination.html", {"overviews": overviews})
 
 
@@ -52,5 +52,5 @@ def coordination_queue(request: HttpRequest, key: str) -> HttpResponse:
         raise Http404
     if not queue.visible_to(request.user):
         raise PermissionDenied
-    page = queue_page(queue, request.GET.get("page"))
+    page = queue_page(queue, request.user, request.GET.get("page"))
     return render(request, "omzien/coordination_queue.html", {"queue": queue, "page": page})

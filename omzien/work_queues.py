@@ -23,7 +23,9 @@ queues without an import here (initiatives/work_queues.py is the example to copy
 shows, so that it costs the same queries for 3 items as for 3,000). The overview shows its count
 and the first OVERVIEW_ITEMS; under them, a link to `url_name` when the app has a page of its own
 for the queue, otherwise (when more are waiting) to /coordination/<key>/, which shows the whole
-queue a page at a time. Queues appear in the order they were registered. The page, and the link
+queue a page at a time. Queues appear in the order they were registered. A queue that differs per
+person (the fund committee's "to review" leaves out what a member may not review) sets
+`per_person=True`: its `items` is then called with the person. The page, and the link
 to it in the header, are there for whoever may see at least one queue.
 """
 
@@ -50,13 +52,17 @@ PAGE_ITEMS = 25
 class WorkQueue:
     key: str
     title: str | Promise
-    items: Callable[[], QuerySet | Sequence[Any]]
+    items: Callable[..., QuerySet | Sequence[Any]]
     item_template: str
     visible_to: Callable[[Person], bool]
     intro: str | Promise = ""
     empty: str | Promise = ""
     url_name: str = ""
     link_text: str | Promise = ""
+    per_person: bool = False
+
+    def items_for(self, user: Person) -> QuerySet | Sequence[Any]:
+        return self.items(user) if self.per_person else self.items()
 
 
 @dataclass(frozen=True)
@@ -88,10 +94,10 @@ def has_work_queues(user: Person) -> bool:
     return user.is_authenticated and any(queue.visible_to(user) for queue in _queues.values())
 
 
-def overview_of(queue: WorkQueue) -> QueueOverview:
+def overview_of(queue: WorkQueue, user: Person) -> QueueOverview:
     """The count and the first items: one query, two when more are waiting than are shown."""
-    first = list(queue.items()[:OVERVIEW_ITEMS])
-    count = len(first) if len(first) < OVERVIEW_ITEMS else _count(queue.items())
+    first = list(queue.items_for(user)[:OVERVIEW_ITEMS])
+    count = len(first) if len(first) < OVERVIEW_ITEMS else _count(queue.items_for(user))
     return QueueOverview(queue, count, first)
 
 
@@ -99,8 +105,8 @@ def _count(items: QuerySet | Sequence[Any]) -> int:
     return items.count() if isinstance(items, QuerySet) else len(items)
 
 
-def queue_page(queue: WorkQueue, number: str | int | None) -> Page:
-    return Paginator(queue.items(), PAGE_ITEMS).get_page(number)
+def queue_page(queue: WorkQueue, user: Person, number: str | int | None) -> Page:
+    return Paginator(queue.items_for(user), PAGE_ITEMS).get_page(number)
 
 
 def registered_queue(key: str) -> WorkQueue | None:

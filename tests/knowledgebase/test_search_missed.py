@@ -178,7 +178,7 @@ def test_one_step_publishes_a_research_question_by_the_coordinator(
     assert question.get_absolute_url() in page
     queue = registered_queue("knowledge-missed")
     assert queue is not None
-    assert deelauto not in overview_of(queue).first
+    assert deelauto not in overview_of(queue, coordinator).first
 
 
 @pytest.mark.django_db
@@ -228,7 +228,7 @@ def test_the_work_queue_lists_the_open_ones(coordinator: User, rows: list[Missed
     queue = registered_queue("knowledge-missed")
     assert queue is not None
     assert queue.visible_to(coordinator)
-    overview = overview_of(queue)
+    overview = overview_of(queue, coordinator)
     assert overview.count == 3
     assert [row.words for row in overview.first] == ["deelauto", "buurtapp", "zwerfkatten"]
 
