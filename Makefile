@@ -55,7 +55,7 @@ bench: $(STAMP)
 	$(PY) bench/run.py
 
 messages: $(STAMP)
-	$(PY) manage.py makemessages -l nl --no-obsolete --no-location --no-fuzzy-matching $(NOT_OURS)
+	$(PY) manage.py makemessages -l nl --no-obsolete --no-location $(NOT_OURS)
 	$(PY) manage.py compilemessages -l nl $(NOT_OURS)
 
 # Re-pin the Python packages (needs uv on the PATH); the output carries hashes, no index address.
