@@ -84,9 +84,7 @@ class FunderForm(forms.ModelForm):
     def clean_website(self) -> str:
         website: str = self.cleaned_data["website"]
         if website and not website.lower().startswith(("https://", "http://")):
-            raise forms.ValidationError(
-                _("Type a web address, for example https://www.example.nl")
-            )
+            raise forms.ValidationError(_("Type a web address, for example https://www.example.nl"))
         return website
 
 
@@ -128,9 +126,7 @@ class ContributionForm(forms.Form):
         label=_("Reference"),
         max_length=100,
         required=False,
-        help_text=_(
-            "For example the reference of the bank transfer. Only treasurers see this."
-        ),
+        help_text=_("For example the reference of the bank transfer. Only treasurers see this."),
         error_messages={"max_length": _("Keep it to at most %(limit_value)d characters.")},
     )
     earmark_municipality = forms.ModelChoiceField(
@@ -199,14 +195,16 @@ class ContributionForm(forms.Form):
         )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if self.errors:
             return data
         # The same money recorded twice by two treasurers: a question, not a refusal. (The same
         # form sent twice is caught by its key, and needs no question.)
         key = data.get("key")
         self.look_alikes = [
-            c for c in look_alikes(self.facts()).select_related("funder") if c.idempotency_key != key
+            c
+            for c in look_alikes(self.facts()).select_related("funder")
+            if c.idempotency_key != key
         ]
         if self.look_alikes and not data.get("record_anyway"):
             self.ask_to_confirm()

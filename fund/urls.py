@@ -13,6 +13,8 @@ urlpatterns = [
     path("funders/<slug:slug>/", money.funder, name="funder"),
     path("funders/<slug:slug>/edit/", money.funder_edit, name="funder-edit"),
     path("contributions/new/", money.contribution_new, name="contribution-new"),
-    path("contributions/<int:pk>/reverse/", money.contribution_reverse, name="contribution-reverse"),
+    path(
+        "contributions/<int:pk>/reverse/", money.contribution_reverse, name="contribution-reverse"
+    ),
     path("ledger/", money.ledger, name="ledger"),
 ]

@@ -10,6 +10,6 @@ register = template.Library()
 
 @register.filter
 def earmark(contribution: Contribution) -> str:
-    """"alleen voor initiatieven in Amersfoort"; "" for general money. Load the contribution
+    """ "alleen voor initiatieven in Amersfoort"; "" for general money. Load the contribution
     with its earmark's municipality and theme."""
     return contribution_earmark(contribution)

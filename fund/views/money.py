@@ -67,7 +67,7 @@ def money(request: AuthenticatedHttpRequest) -> HttpResponse:
     listed = list(context["page"].object_list)
     reversals = contributions.reversals(listed)
     for contribution in listed:
-        contribution.reversal = reversals.get(contribution.pk)  # type: ignore[attr-defined]
+        contribution.reversal = reversals.get(contribution.pk)
     return render(
         request,
         "fund/money/money.html",
@@ -179,7 +179,8 @@ def contribution_new(request: AuthenticatedHttpRequest) -> HttpResponse:
             figures = {"amount": euros(contribution.amount_cents), "funder": contribution.funder}
             if recorded.created:
                 messages.success(
-                    request, _("The contribution of %(amount)s from %(funder)s is recorded.") % figures
+                    request,
+                    _("The contribution of %(amount)s from %(funder)s is recorded.") % figures,
                 )
             else:
                 messages.info(

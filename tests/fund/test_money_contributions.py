@@ -256,7 +256,9 @@ def test_a_treasurer_reverses_a_contribution_with_a_reason(treasurer: User, logi
     client = login(treasurer)
     page = client.post(reverse_url(contribution), {"reason": "  "}).content.decode()
     assert "Schrijf op waarom deze bijdrage wordt teruggedraaid." in page
-    response = client.post(reverse_url(contribution), {"reason": "Twee keer ingevoerd"}, follow=True)
+    response = client.post(
+        reverse_url(contribution), {"reason": "Twee keer ingevoerd"}, follow=True
+    )
     assert "is teruggedraaid" in response.content.decode()
     contribution.refresh_from_db()
     assert contribution.reversed_at is not None
@@ -284,7 +286,9 @@ def test_money_in_a_round_is_not_reversed_and_the_page_says_where_it_is(
     treasurer: User, login: Login
 ) -> None:
     contribution = ContributionFactory(amount_cents=1_000_00)
-    RoundFactory(name="Voorjaar 2027", budget_cents=400_00, budget_cents__contributions=[contribution])
+    RoundFactory(
+        name="Voorjaar 2027", budget_cents=400_00, budget_cents__contributions=[contribution]
+    )
     client = login(treasurer)
     page = text_of(client, reverse_url(contribution))
     assert "zit in een ronde" in page
@@ -397,9 +401,7 @@ def test_the_rule_on_reversing_speaks_of_the_field() -> None:
 
 
 @pytest.mark.django_db
-def test_an_earmark_not_in_the_list_is_refused(
-    treasurer: User, login: Login
-) -> None:
+def test_an_earmark_not_in_the_list_is_refused(treasurer: User, login: Login) -> None:
     funder = FunderFactory()
     page = login(treasurer).post(NEW, form_data(funder.pk, earmark_municipality="999999"))
     assert "Kies een gemeente uit de lijst." in page.content.decode()

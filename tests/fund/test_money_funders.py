@@ -58,7 +58,10 @@ def test_a_treasurer_adds_a_funder_and_its_page_is_public(treasurer: User, login
     assert response.redirect_chain[-1][0] == "/fund/funders/provincie-utrecht/"
     assert "Provincie Utrecht is toegevoegd aan de financiers." in response.content.decode()
     funder = Funder.objects.get()
-    assert (funder.name, funder.website) == ("Provincie Utrecht", "https://www.provincie-utrecht.nl")
+    assert (funder.name, funder.website) == (
+        "Provincie Utrecht",
+        "https://www.provincie-utrecht.nl",
+    )
     page = text_of(Client(), "/fund/funders/provincie-utrecht/")
     assert "Provincie Utrecht" in page
     assert "Provincie" in page  # the kind
