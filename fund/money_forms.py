@@ -156,7 +156,11 @@ class ContributionForm(forms.Form):
         error_messages={"max_length": _("Keep the note to at most %(limit_value)d characters.")},
     )
     # Shown (as a check box) only when the same money seems to be recorded already.
-    record_anyway = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    record_anyway = forms.BooleanField(
+        label=_("It is another contribution: record it as well."),
+        required=False,
+        widget=forms.HiddenInput,
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -213,7 +217,6 @@ class ContributionForm(forms.Form):
     def ask_to_confirm(self) -> None:
         field = self.fields["record_anyway"]
         field.widget = forms.CheckboxInput()
-        field.label = _("It is another contribution: record it as well.")
         earlier = self.look_alikes[0]
         self.add_error(
             "record_anyway",

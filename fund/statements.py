@@ -260,6 +260,11 @@ class FunderStatement:
         return sorted(groups, key=lambda g: g.name)
 
     @cached_property
+    def grant_count(self) -> int:
+        """The grants its money paid for (each grant is in one municipality)."""
+        return sum(group.grants for group in self.by_municipality)
+
+    @cached_property
     def by_theme(self) -> list[Group]:
         groups = [
             Group(
