@@ -370,3 +370,14 @@ def test_the_split_is_made_of_the_kinds_it_names() -> None:
         350,
     )
     assert split.in_fund + split.in_rounds + split.awarded_unpaid + split.paid_out == 1000
+
+
+@pytest.mark.django_db
+def test_the_sitemap_lists_the_funders_and_the_ledger() -> None:
+    funder = FunderFactory(name="Fonds Oost")
+    client = Client()
+    assert "sitemap-fund-funders.xml" in client.get("/sitemap.xml").content.decode()
+    assert funder.get_absolute_url() in client.get("/sitemap-fund-funders.xml").content.decode()
+    pages = client.get("/sitemap-fund-money.xml").content.decode()
+    assert "/fund/funders/</loc>" in pages
+    assert "/fund/ledger/</loc>" in pages
