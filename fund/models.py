@@ -97,6 +97,9 @@ class Contribution(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # The one-time key of the form it was recorded with: a double click or a form sent again
+    # records one contribution (fund/contributions.py). Empty for contributions made in code.
+    idempotency_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         ordering = ["-received_on", "-pk"]

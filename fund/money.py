@@ -9,6 +9,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from django import forms
+from django.core import validators
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -65,6 +66,11 @@ class EuroField(forms.CharField):
         self.max_cents = max_cents
         kwargs.setdefault("max_length", 20)
         super().__init__(**kwargs)  # type: ignore[arg-type]
+        # max_length sets the input's maxlength; its validator would measure the cents it
+        # becomes (an int has no length). Text too long to be an amount fails to parse instead.
+        self.validators = [
+            v for v in self.validators if not isinstance(v, validators.MaxLengthValidator)
+        ]
 
     def widget_attrs(self, widget: forms.Widget) -> dict[str, str]:
         attrs = super().widget_attrs(widget)
