@@ -28,9 +28,7 @@ def round_deadlines(planned: PlannedMeeting) -> list[Clash]:
     sunday = monday + timedelta(days=6)
     rounds = (
         Round.objects.filter(closed_at=None)
-        .filter(
-            Q(closes_on__range=(monday, sunday)) | Q(decisions_by__range=(monday, sunday))
-        )
+        .filter(Q(closes_on__range=(monday, sunday)) | Q(decisions_by__range=(monday, sunday)))
         .only("name", "closes_on", "decisions_by")
         .order_by("closes_on", "pk")
     )

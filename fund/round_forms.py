@@ -47,7 +47,7 @@ def earmark_text(contribution: Contribution) -> str:
 
 
 class EarmarkedChoice(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Contribution) -> str:  # type: ignore[override]
+    def label_from_instance(self, obj: Contribution) -> str:
         return str(
             _("%(funder)s, received %(date)s: %(available)s available, %(earmark)s")
             % {
@@ -171,7 +171,9 @@ class RoundForm(MoneyFields):
         max_value=5,
         initial=2,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
-        help_text=_("How many committee members review an application before it is decided: 1 to 5."),
+        help_text=_(
+            "How many committee members review an application before it is decided: 1 to 5."
+        ),
     )
     key = forms.CharField(widget=forms.HiddenInput, required=False)
 
@@ -241,9 +243,7 @@ class RoundForm(MoneyFields):
             if opens_on is not None and closes_on < opens_on:
                 self.add_error("closes_on", _("The round cannot close before it opens."))
             elif (self.is_new or "closes_on" in changed) and closes_on < today:
-                self.add_error(
-                    "closes_on", _("This day has passed. Choose today or a later day.")
-                )
+                self.add_error("closes_on", _("This day has passed. Choose today or a later day."))
         if decisions_by is not None and (self.is_new or changed & {"decisions_by", "closes_on"}):
             if closes_on is not None and decisions_by < closes_on:
                 self.add_error(
@@ -357,9 +357,7 @@ class BaseCriteriaFormSet(forms.BaseFormSet):
         ]
 
 
-def criteria_formset(
-    data: Any = None, *, round_: Round | None = None
-) -> BaseCriteriaFormSet:
+def criteria_formset(data: Any = None, *, round_: Round | None = None) -> BaseCriteriaFormSet:
     """The criteria as rows: a round's own first, then empty rows to add one. Emptying a row
     removes its criterion."""
     existing = (

@@ -30,6 +30,7 @@ from fund.errors import FundRuleError
 from fund.models import MAX_CENTS, Application, Contribution, Criterion, Round
 from fund.money import euros
 from initiatives.errors import violated_constraint
+from omzien import content_version
 
 # Addresses under /fund/rounds/ that are not a round.
 RESERVED_SLUGS = {"new"}
@@ -70,9 +71,7 @@ def slug_base(name: str) -> str:
 
 def unique_slug(name: str) -> str:
     base = slug_base(name)
-    taken = set(
-        Round.objects.filter(slug__startswith=base).values_list("slug", flat=True)
-    )
+    taken = set(Round.objects.filter(slug__startswith=base).values_list("slug", flat=True))
     slug, number = base, 2
     while slug in taken:
         slug, number = f"{base}-{number}", number + 1
@@ -116,7 +115,9 @@ def _reserve(
                 "earmarked money you ticked); the budget asks %(asked)s."
             )
         else:
-            message = _("The fund has %(available)s of general money available; the budget asks %(asked)s.")
+            message = _(
+                "The fund has %(available)s of general money available; the budget asks %(asked)s."
+            )
         raise FundRuleError(
             message % {"available": euros(available), "asked": euros(cents)}, field="budget"
         )
@@ -207,6 +208,9 @@ def _locked(round_: Round) -> Round:
     locked = Round.objects.select_for_update().get(pk=round_.pk)
     if locked.closed_at is not None:
         raise FundRuleError(_("This round is closed; it can no longer be changed."))
+    # Its writes are .update()s, which send no signal: advance the content version after the
+    # commit as an ORM save does (omzien/content_version.py), so no page copy outlives them.
+    transaction.on_commit(content_version.advance)
     return locked
 
 
@@ -240,7 +244,8 @@ def update_round(
     values = {name: changes[name] for name in columns}
     opens_on = values.get("opens_on", locked.opens_on)
     closes_on = values.get("closes_on", locked.closes_on)
-    assert isinstance(opens_on, date) and isinstance(closes_on, date)
+    assert isinstance(opens_on, date)
+    assert isinstance(closes_on, date)
     if closes_on < opens_on:
         raise FundRuleError(_("The round cannot close before it opens."), field="closes_on")
     try:
@@ -298,6 +303,7 @@ def close_round(round_: Round, *, by: User | None, today: date | None = None) ->
     locked = Round.objects.select_for_update().get(pk=round_.pk)
     if locked.closed_at is not None:
         return Closed(0, now=False)
+    transaction.on_commit(content_version.advance)
     today = today or timezone.localdate()
     if locked.closes_on >= today:
         raise FundRuleError(

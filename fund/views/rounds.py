@@ -2,8 +2,8 @@
 close a round. Thin views over fund/rounds.py; the rules are there and in fund/allocation.py."""
 
 from dataclasses import dataclass, field
-from functools import partial
 from datetime import date
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -132,7 +132,9 @@ def round_money(round_: Round) -> RoundMoney:
             share = funders[funder.pk] = FunderShare(funder.name, _funder_url(funder.slug))
         share.cents += funding.reserved_cents
         if contribution.is_earmarked:
-            earmarks.append(Earmark(funder.name, earmark_text(contribution), funding.reserved_cents))
+            earmarks.append(
+                Earmark(funder.name, earmark_text(contribution), funding.reserved_cents)
+            )
     return RoundMoney(
         funders=list(funders.values()),
         earmarks=earmarks,
@@ -337,9 +339,9 @@ def round_budget(request: HttpRequest, slug: str) -> HttpResponse:
 
 def released_cents(round_: Round) -> int:
     """What went back to the fund when the round closed: the sum of its release entries."""
-    total = LedgerEntry.objects.filter(
-        round=round_, kind=LedgerEntry.Kind.ROUND_RELEASE
-    ).aggregate(total=Sum("amount_cents"))["total"]
+    total = LedgerEntry.objects.filter(round=round_, kind=LedgerEntry.Kind.ROUND_RELEASE).aggregate(
+        total=Sum("amount_cents")
+    )["total"]
     return total or 0
 
 

@@ -43,9 +43,9 @@ def errors(response: HttpResponse, field: str) -> list[str]:
 
 def ledger_budget(round_: Round) -> int:
     entries = LedgerEntry.objects.filter(round=round_)
-    return sum(
-        e.amount_cents for e in entries.filter(kind=LedgerEntry.Kind.ROUND_BUDGET)
-    ) - sum(e.amount_cents for e in entries.filter(kind=LedgerEntry.Kind.ROUND_RELEASE))
+    return sum(e.amount_cents for e in entries.filter(kind=LedgerEntry.Kind.ROUND_BUDGET)) - sum(
+        e.amount_cents for e in entries.filter(kind=LedgerEntry.Kind.ROUND_RELEASE)
+    )
 
 
 # --- opening ---
@@ -153,9 +153,21 @@ def test_money_the_fund_lacks_is_told_next_to_the_budget_and_nothing_is_lost(
             "max_per_application_cents",
             "Dit is meer dan het hele budget (€ 20.000,00).",
         ),
-        ({"closes_on": day(-1).isoformat(), "opens_on": day(-5).isoformat()}, "closes_on", "Deze dag is voorbij"),
-        ({"closes_on": day(3).isoformat(), "opens_on": day(5).isoformat()}, "closes_on", "De ronde kan niet sluiten voordat ze opengaat."),
-        ({"decisions_by": day(10).isoformat()}, "decisions_by", "Besluiten komen na het sluiten van de ronde"),
+        (
+            {"closes_on": day(-1).isoformat(), "opens_on": day(-5).isoformat()},
+            "closes_on",
+            "Deze dag is voorbij",
+        ),
+        (
+            {"closes_on": day(3).isoformat(), "opens_on": day(5).isoformat()},
+            "closes_on",
+            "De ronde kan niet sluiten voordat ze opengaat.",
+        ),
+        (
+            {"decisions_by": day(10).isoformat()},
+            "decisions_by",
+            "Besluiten komen na het sluiten van de ronde",
+        ),
         ({"min_reviews": "6"}, "min_reviews", "Geef een getal tot en met 5."),
         ({"min_reviews": "0"}, "min_reviews", "Geef een getal vanaf 1."),
         ({"max_grants_per_year": "0"}, "max_grants_per_year", "Geef een getal vanaf 1."),
@@ -178,7 +190,10 @@ def test_bad_input_is_told_next_to_its_field(
     ("rows", "message"),
     [
         ([], "Geef de ronde minstens één criterium"),
-        ([("Haalbaar", "", "1"), ("haalbaar ", "", "2")], "Een ander criterium heeft deze naam al."),
+        (
+            [("Haalbaar", "", "1"), ("haalbaar ", "", "2")],
+            "Een ander criterium heeft deze naam al.",
+        ),
         ([("Haalbaar", "", "11")], "Een gewicht is een heel getal van 1 tot en met 10."),
         ([("Haalbaar", "", "0")], "Een gewicht is een heel getal van 1 tot en met 10."),
         ([("", "Alleen uitleg", "1")], "Geef het criterium een naam, of maak de hele rij leeg."),
@@ -210,9 +225,7 @@ def test_ticked_earmarked_money_is_used_first_and_the_page_says_for_whom(
     assert "€ 5.000,00 beschikbaar, alleen voor initiatieven in Amersfoort" in form_page
     assert "Geoormerkt geld mag alleen betalen" in form_page
 
-    response = committee.post(
-        "/fund/rounds/new/", new_round_data(earmarked=[str(earmarked.pk)])
-    )
+    response = committee.post("/fund/rounds/new/", new_round_data(earmarked=[str(earmarked.pk)]))
     round_ = Round.objects.get()
     assert response.status_code == 302
     assert {f.contribution_id: f.reserved_cents for f in round_.fundings.all()} == {
@@ -348,8 +361,9 @@ def test_a_budget_changed_by_someone_else_is_told_and_the_form_can_be_sent_again
         f"/fund/rounds/{round_.slug}/budget/", {"budget": "1.000", "budget_was": "500000"}
     )
     assert response.status_code == 200
-    assert "Het budget is veranderd terwijl je het formulier invulde" in (
-        errors(response, "budget")[0]
+    assert (
+        "Het budget is veranderd terwijl je het formulier invulde"
+        in (errors(response, "budget")[0])
     )
     assert 'name="budget_was" value="1000000"' in text(response)
     assert 'value="1.000"' in text(response)
@@ -361,9 +375,7 @@ def test_adding_more_than_the_fund_has_is_told_next_to_the_amount(committee: Cli
         f"/fund/rounds/{round_.slug}/budget/",
         {"budget": "1", "budget_was": str(round_.budget_cents)},
     )
-    assert "Het fonds heeft € 0,00 aan algemeen geld beschikbaar" in (
-        errors(response, "budget")[0]
-    )
+    assert "Het fonds heeft € 0,00 aan algemeen geld beschikbaar" in (errors(response, "budget")[0])
 
 
 # --- closing ---
@@ -402,9 +414,7 @@ def test_closing_gives_what_was_not_awarded_back_and_twice_is_harmless(
     round_.refresh_from_db()
     assert round_.closed_at is not None
     assert round_.budget_cents == round_.awarded_cents == 3_000_00
-    assert "De ronde is gesloten. € 7.000,00 is teruggegaan naar het fonds." in (
-        text(first)
-    )
+    assert "De ronde is gesloten. € 7.000,00 is teruggegaan naar het fonds." in (text(first))
     assert "€ 7.000,00 van het budget is teruggegaan naar het fonds" in text(second)
     assert (
         LedgerEntry.objects.filter(round=round_, kind=LedgerEntry.Kind.ROUND_RELEASE).count() == 1
