@@ -147,6 +147,7 @@ def test_money_the_fund_lacks_is_told_next_to_the_budget_and_nothing_is_lost(
         ({"budget": "-5"}, "budget", "Een bedrag kan niet negatief zijn."),
         ({"budget": "0"}, "budget", "Het bedrag moet minstens € 0,01 zijn."),
         ({"budget": "12,3,4"}, "budget", "Typ een bedrag in euro's"),
+        ({"budget": "1" * 25}, "budget", "Typ een bedrag in euro's"),
         ({"budget": "99.999.999"}, "budget", "Het bedrag mag hoogstens € 10.000.000,00 zijn."),
         (
             {"max_per_application_cents": "25.000"},
