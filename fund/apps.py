@@ -31,3 +31,6 @@ class FundConfig(AppConfig):
         from fund import money_sitemaps
 
         money_sitemaps.register()
+        from fund import meeting_clashes
+
+        meeting_clashes.register()  # rounds

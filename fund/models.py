@@ -151,6 +151,9 @@ class Round(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # The key of the form that opened it: the same form sent twice (a double click, a retried
+    # request) opens one round (fund/rounds.py).
+    opened_with = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         ordering = ["-opens_on", "-pk"]

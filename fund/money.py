@@ -9,8 +9,8 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from django import forms
-from django.core import validators
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from fund.models import MAX_CENTS
@@ -66,11 +66,9 @@ class EuroField(forms.CharField):
         self.max_cents = max_cents
         kwargs.setdefault("max_length", 20)
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        # max_length sets the input's maxlength; its validator would measure the cents it
-        # becomes (an int has no length). Text too long to be an amount fails to parse instead.
-        self.validators = [
-            v for v in self.validators if not isinstance(v, validators.MaxLengthValidator)
-        ]
+        # The length is checked on the text in to_python(); CharField's validator would get the
+        # cents (an int) and fail.
+        self.validators = [v for v in self.validators if not isinstance(v, MaxLengthValidator)]
 
     def widget_attrs(self, widget: forms.Widget) -> dict[str, str]:
         attrs = super().widget_attrs(widget)
@@ -87,6 +85,10 @@ class EuroField(forms.CharField):
         text = super().to_python(value)
         if not text:
             return None
+        if self.max_length is not None and len(text) > int(self.max_length):
+            raise ValidationError(
+                _("Type an amount in euros, for example 1.250 or 1.250,50."), code="invalid"
+            )
         try:
             cents = parse_euros(text)
         except ValueError as error:

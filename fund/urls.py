@@ -1,6 +1,6 @@
 from django.urls import path
 
-from fund.views import money, reading
+from fund.views import money, reading, rounds
 
 app_name = "fund"
 
@@ -17,4 +17,11 @@ urlpatterns = [
         "contributions/<int:pk>/reverse/", money.contribution_reverse, name="contribution-reverse"
     ),
     path("ledger/", money.ledger, name="ledger"),
+    # rounds (views/rounds.py)
+    path("rounds/", rounds.round_list, name="rounds"),
+    path("rounds/new/", rounds.round_new, name="round-new"),
+    path("rounds/<slug:slug>/", rounds.round_detail, name="round"),
+    path("rounds/<slug:slug>/edit/", rounds.round_edit, name="round-edit"),
+    path("rounds/<slug:slug>/budget/", rounds.round_budget, name="round-budget"),
+    path("rounds/<slug:slug>/close/", rounds.round_close, name="round-close"),
 ]
