@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('fund', '0003_content_version_triggers'),
+        ('fund', '0004_money_contributions'),
     ]
 
     operations = [
