@@ -11,6 +11,7 @@ from typing import Any
 
 from django import forms
 from django.forms import formset_factory
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
@@ -51,7 +52,7 @@ class ApplicationForm(forms.ModelForm):
         max_cents=MAX_CENTS,
     )
     co_applicant_names = InitiativeNamesField(
-        label=_("Initiatives applying with you"),
+        label=capfirst(Application._meta.get_field("co_applicants").verbose_name),
         max_names=MAX_CO_APPLICANTS,
         help_text=_(
             "Do you apply together with other initiatives of the network? Type their names, one "
@@ -86,16 +87,6 @@ class ApplicationForm(forms.ModelForm):
             "for_whom": forms.Textarea(attrs={"rows": 3}),
             "research_question": QuickSelect,
             "meeting": QuickSelect,
-        }
-        labels = {
-            "title": _("What do you want to do?"),
-            "summary": _("In short, in plain language"),
-            "plan": _("The plan"),
-            "why": _("Why is it needed?"),
-            "for_whom": _("For whom?"),
-            "theme": _("Theme"),
-            "research_question": _("Research question it came from"),
-            "meeting": _("Network meeting it came from"),
         }
         help_texts = {
             "title": _("One line, for example “Samen koken in de Dichterswijk”."),
@@ -149,7 +140,11 @@ class ApplicationForm(forms.ModelForm):
             if len(own) == 1:
                 initiative.initial = own[0].pk
                 initiative.widget = forms.HiddenInput()
+                initiative.required = False
                 self.only_initiative = own[0]
+        self.fields["title"].error_messages["required"] = _(
+            "Give your application a name, so that you find it back."
+        )
         maximum = euros(round_.max_per_application_cents)
         self.fields["amount"].help_text = _(
             "At most %(maximum)s in this round, and not more than your budget adds up to. "
@@ -179,6 +174,10 @@ class ApplicationForm(forms.ModelForm):
             names.known = linked
             self.initial.setdefault("co_applicant_names", "\n".join(i.name for i in linked))
 
+    def clean_initiative(self) -> Initiative | None:
+        chosen: Initiative | None = self.cleaned_data.get("initiative")
+        return chosen or self.only_initiative
+
     def clean_title(self) -> str:
         title = " ".join((self.cleaned_data.get("title") or "").split())
         if not title:
@@ -195,6 +194,11 @@ class ApplicationForm(forms.ModelForm):
                 % {"maximum": euros(self.round.max_per_application_cents)}
             )
         return cents
+
+    def _post_clean(self) -> None:
+        # The form never writes on its instance: fund/applications.py saves what `draft()` says,
+        # under the application's lock, and a draft may leave the texts the model needs empty.
+        pass
 
     def applicant(self) -> Initiative | None:
         if self.instance.pk is not None:

@@ -9,6 +9,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from django import forms
+from django.core import validators
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -65,6 +66,11 @@ class EuroField(forms.CharField):
         self.max_cents = max_cents
         kwargs.setdefault("max_length", 20)
         super().__init__(**kwargs)  # type: ignore[arg-type]
+        # The length limit is for the typed text (the widget's maxlength, and to_python), never
+        # for the cleaned cents: a length validator on an int fails with a TypeError.
+        self.validators = [
+            v for v in self.validators if not isinstance(v, validators.MaxLengthValidator)
+        ]
 
     def widget_attrs(self, widget: forms.Widget) -> dict[str, str]:
         attrs = super().widget_attrs(widget)
@@ -81,6 +87,10 @@ class EuroField(forms.CharField):
         text = super().to_python(value)
         if not text:
             return None
+        if self.max_length is not None and len(text) > self.max_length:
+            raise ValidationError(
+                _("Type an amount in euros, for example 1.250 or 1.250,50."), code="invalid"
+            )
         try:
             cents = parse_euros(text)
         except ValueError as error:

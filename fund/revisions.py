@@ -18,7 +18,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
+from django.utils.text import capfirst
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
@@ -84,17 +85,21 @@ def freeze(application: Application, *, by: User | None) -> ApplicationRevision 
 # --- what changed between two revisions ---
 
 LABELS = {
-    "title": _("What do you want to do?"),
-    "summary": _("In short, in plain language"),
-    "plan": _("The plan"),
-    "why": _("Why is it needed?"),
-    "for_whom": _("For whom?"),
-    "theme": _("Theme"),
-    "research_question": _("Research question it came from"),
-    "meeting": _("Network meeting it came from"),
-    "amount_cents": _("Amount asked"),
-    "budget_lines": _("Budget"),
-    "co_applicants": _("Initiatives applying with you"),
+    name: capfirst(Application._meta.get_field(name).verbose_name)  # type: ignore[union-attr]
+    for name in (
+        "title",
+        "summary",
+        "plan",
+        "why",
+        "for_whom",
+        "theme",
+        "research_question",
+        "meeting",
+        "amount_cents",
+    )
+} | {
+    "budget_lines": pgettext_lazy("application", "Budget"),
+    "co_applicants": capfirst(Application._meta.get_field("co_applicants").verbose_name),
     "attachments": _("Attachments"),
 }
 
