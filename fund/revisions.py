@@ -144,6 +144,15 @@ def text_diff(old: str, new: str) -> SafeString:
     return mark_safe("".join(str(part) for part in parts))  # noqa: S308 - every part escaped
 
 
+def value_diff(old: str, new: str) -> SafeString:
+    """A short value (an amount, a name) as a whole: the old one out, the new one in."""
+    if old == new:
+        return escape(new)
+    removed, added = gettext("removed:"), gettext("added:")
+    parts = [_mark("del", removed, old) if old else "", _mark("ins", added, new) if new else ""]
+    return mark_safe(" ".join(str(p) for p in parts if p))  # noqa: S308 - every part escaped
+
+
 def list_diff(old: list[str], new: list[str]) -> SafeString:
     """A list (budget lines, names) item by item, in the new order, taken-out items where they
     were."""
@@ -181,6 +190,7 @@ def _as_text(name: str, content: dict[str, Any]) -> str:
 
 
 LIST_FIELDS = ("budget_lines", "co_applicants", "attachments")
+VALUE_FIELDS = ("theme", "research_question", "meeting", "amount_cents")
 
 
 def compare(old: dict[str, Any], new: dict[str, Any]) -> list[FieldChange]:
@@ -194,7 +204,8 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> list[FieldChange]:
             continue
         a_text, b_text = _as_text(name, old), _as_text(name, new)
         if a_text or b_text:
-            changes.append(FieldChange(str(label), text_diff(a_text, b_text), a_text != b_text))
+            diff = value_diff if name in VALUE_FIELDS else text_diff
+            changes.append(FieldChange(str(label), diff(a_text, b_text), a_text != b_text))
     return changes
 
 

@@ -240,7 +240,14 @@ def redraw_image(file: IO[bytes], file_type: FileType, *, max_side: int) -> byte
             image.draft("RGB", (max_side, max_side))
             upright = ImageOps.exif_transpose(image) or image
             picture = upright.convert(mode)
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError, SyntaxError):
+    except Image.DecompressionBombError:
+        # Pillow's own guard, for sizes far beyond ours: refused before the header is read out.
+        raise forms.ValidationError(
+            gettext("This image is too large. It may be at most %(limit)s × %(limit)s pixels.")
+            % {"limit": DECODED_MAX_SIDE},
+            code="too_large",
+        ) from None
+    except (UnidentifiedImageError, OSError, SyntaxError):
         raise _unreadable_image() from None
     picture.thumbnail((max_side, max_side))
     out = BytesIO()

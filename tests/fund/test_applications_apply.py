@@ -80,7 +80,8 @@ def test_with_several_initiatives_the_member_chooses(
     client.force_login(member)
     html = client.get(_url(round_)).content.decode()
     assert 'type="radio"' in html
-    assert "Aardig Amersfoort" in html and "Zorgzaam Zeist" in html
+    assert "Aardig Amersfoort" in html
+    assert "Zorgzaam Zeist" in html
     assert "Nog niet goedgekeurd" not in html
 
     client.post(_url(round_), form_data(initiative=str(second.pk)))
@@ -270,7 +271,8 @@ def test_co_applicants_are_typed_by_name(signed_in: Client, round_: Round, x: In
     )
     assert response.status_code == 400
     error = _errors(response, "co_applicant_names")
-    assert "“Bestaat Niet”" in error and "“Nog in aanvraag”" in error
+    assert "“Bestaat Niet”" in error
+    assert "“Nog in aanvraag”" in error
     assert "Samen Sterk" not in error
 
     response = signed_in.post(_url(round_), form_data(co_applicant_names="Buurtkracht"))
