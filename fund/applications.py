@@ -87,8 +87,7 @@ def mine(user: Person) -> QuerySet[Application]:
 
 
 def _apply(application: Application, draft: Draft) -> None:
-    """Write the draft's values on the application (saved by the caller) and its budget lines
-    and co-applicants. Lines keep their rows where they stay (a report may point at them)."""
+    """Write the draft's values on the application (saved by the caller)."""
     for name in TEXT_FIELDS:
         setattr(application, name, getattr(draft, name))
     application.theme = draft.theme
@@ -98,6 +97,8 @@ def _apply(application: Application, draft: Draft) -> None:
 
 
 def _write_lines(application: Application, lines: list[tuple[str, int]]) -> None:
+    """The budget lines, in order. Lines keep their rows where they stay (a report may point
+    at them)."""
     existing = list(BudgetLine.objects.filter(application=application).order_by("position", "pk"))
     for position, (description, cents) in enumerate(lines):
         if position < len(existing):
@@ -149,21 +150,30 @@ def create_application(
             field="initiative",
         )
     try:
-        with transaction.atomic():
-            application = Application(
-                round=round_, initiative=initiative, created_by=by, form_key=form_key
-            )
-            _apply(application, draft)
-            application.save()
-            _write_lines(application, draft.lines)
-            _write_co_applicants(application, draft.co_applicants)
+        return _create(round_, initiative, draft, by=by, form_key=form_key), True
     except IntegrityError:
-        # The same form, sent twice at once: the first one made it.
-        earlier = Application.objects.filter(form_key=form_key, created_by=by).first()
-        if form_key is None or earlier is None:
+        if form_key is None:
             raise
+    # The same form, sent twice at once: the first one made it. (A key that is someone else's
+    # can only be forged: it is ignored.)
+    earlier = Application.objects.filter(form_key=form_key, created_by=by).first()
+    if earlier is not None:
         return earlier, False
-    return application, True
+    return _create(round_, initiative, draft, by=by, form_key=None), True
+
+
+def _create(
+    round_: Round, initiative: Initiative, draft: Draft, *, by: User, form_key: UUID | None
+) -> Application:
+    with transaction.atomic():
+        application = Application(
+            round=round_, initiative=initiative, created_by=by, form_key=form_key
+        )
+        _apply(application, draft)
+        application.save()
+        _write_lines(application, draft.lines)
+        _write_co_applicants(application, draft.co_applicants)
+    return application
 
 
 def status_message(status: str) -> str:

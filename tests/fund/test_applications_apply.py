@@ -324,3 +324,58 @@ def test_a_member_of_a_pending_initiative_only_is_told_how(client: Client, round
     Membership.objects.create(initiative=pending, user=newcomer)
     client.force_login(newcomer)
     assert "Als een coördinator het heeft goedgekeurd" in client.get(_url(round_)).content.decode()
+
+
+def test_many_new_applications_in_an_hour_are_refused(signed_in: Client, round_: Round) -> None:
+    from fund.views.applications import NEW_LIMIT
+
+    for _n in range(NEW_LIMIT):
+        assert signed_in.post(_url(round_), form_data()).status_code == 302
+    response = signed_in.post(_url(round_), form_data(), follow=True)
+    assert response.status_code == 429
+    assert "Wacht een uur" in response.content.decode()
+    assert 'value="Samen koken in de Dichterswijk"' in response.content.decode()
+    assert Application.objects.count() == NEW_LIMIT
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_form_sent_twice_at_the_same_moment_makes_one_draft(
+    reference_data: None,
+) -> None:
+    import uuid
+
+    from fund.applications import Draft, create_application
+    from tests.concurrency import all_at_once
+
+    member = UserFactory()
+    initiative = InitiativeFactory(admin=member)
+    round_ = RoundFactory()
+    key = uuid.uuid4()
+
+    def save() -> tuple[Application, bool]:
+        draft = Draft(title="Samen koken", amount_cents=100_00, lines=[("Boodschappen", 100_00)])
+        return create_application(round_, initiative, draft, by=member, form_key=key)
+
+    outcomes = all_at_once(save, save)
+
+    assert sorted(created for _a, created in outcomes) == [False, True], outcomes
+    assert outcomes[0][0].pk == outcomes[1][0].pk
+    assert Application.objects.count() == 1
+    assert BudgetLine.objects.count() == 1
+
+
+def test_a_forged_form_key_of_someone_else_is_ignored(
+    signed_in: Client, round_: Round, other_member: User
+) -> None:
+    theirs = InitiativeFactory(admin=other_member)
+    other = Client()
+    other.force_login(other_member)
+    key = other.get(_url(round_)).context["form_key"]
+    other.post(_url(round_), form_data(form_key=str(key)))
+    assert Application.objects.get().initiative == theirs
+
+    response = signed_in.post(_url(round_), form_data(form_key=str(key)))
+
+    assert response.status_code == 302
+    assert Application.objects.count() == 2
+    assert Application.objects.get(form_key=key).initiative == theirs
