@@ -307,7 +307,8 @@ def budget_formset(
     if data is not None:
         if more:
             data = data.copy()
-            total = int(data.get("lines-TOTAL_FORMS") or 0)
+            total_text = str(data.get("lines-TOTAL_FORMS") or "0")
+            total = int(total_text) if total_text.isdigit() and len(total_text) < 4 else 0
             data["lines-TOTAL_FORMS"] = str(min(MAX_LINES, max(0, total) + MORE_LINES))
         return BudgetLineFormSet(data, prefix="lines")  # type: ignore[return-value]
     initial = []

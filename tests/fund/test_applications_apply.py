@@ -379,3 +379,15 @@ def test_a_forged_form_key_of_someone_else_is_ignored(
     assert response.status_code == 302
     assert Application.objects.count() == 2
     assert Application.objects.get(form_key=key).initiative == theirs
+
+
+@pytest.mark.parametrize("total", ["abc", "-5", "99999", "31", "", "1e3", "９"])
+@pytest.mark.parametrize("more", [True, False])
+def test_forged_budget_management_data_is_never_a_500(
+    signed_in: Client, round_: Round, total: str, more: bool
+) -> None:
+    data = form_data(**{"lines-TOTAL_FORMS": total})
+    if more:
+        data["more_lines"] = "1"
+    response = signed_in.post(_url(round_), data)
+    assert response.status_code in (200, 302, 400)

@@ -209,3 +209,19 @@ def test_the_committee_reads_the_revisions_but_a_draft_has_none_for_them(
     assert client.get(f"/fund/applications/{submitted.pk}/revisions/").status_code == 200
     draft = ApplicationFactory(round=submitted.round, initiative=x)
     assert client.get(f"/fund/applications/{draft.pk}/revisions/").status_code == 404
+
+
+@pytest.mark.parametrize("changes", [1, 8])
+def test_the_revisions_page_costs_the_same_queries_for_few_or_many(
+    signed_in: Client,
+    submitted: Application,
+    changes: int,
+    django_assert_max_num_queries: object,
+) -> None:
+    for n in range(changes):
+        _edit(signed_in, submitted, **_same(submitted, plan=f"Plan nummer {n}"))
+    submitted.refresh_from_db()
+    assert submitted.revision == changes + 1
+    with django_assert_max_num_queries(8):  # type: ignore[operator]
+        page = signed_in.get(f"/fund/applications/{submitted.pk}/revisions/")
+    assert page.status_code == 200
