@@ -391,3 +391,17 @@ def test_forged_budget_management_data_is_never_a_500(
         data["more_lines"] = "1"
     response = signed_in.post(_url(round_), data)
     assert response.status_code in (200, 302, 400)
+
+
+def test_the_euro_field_cleans_to_cents_and_refuses_overlong_text() -> None:
+    """The core's EuroField: its length limit is for the text typed, never for the cents (a
+    length validator on the cleaned int raised a TypeError: a 500 on every valid amount)."""
+    from django import forms
+
+    from fund.money import EuroField
+
+    field = EuroField()
+    assert field.clean("1.250,50") == 1_250_50
+    assert field.clean("€ 12") == 12_00
+    with pytest.raises(forms.ValidationError):
+        field.clean("1" * 25)
