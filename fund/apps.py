@@ -34,3 +34,6 @@ class FundConfig(AppConfig):
         from fund import meeting_clashes
 
         meeting_clashes.register()  # rounds
+        from fund import applications
+
+        applications.register()

@@ -314,6 +314,8 @@ class Application(models.Model):
     )
     # The number of the latest frozen revision (0 while a draft was never submitted).
     revision = models.PositiveIntegerField(default=0, editable=False)
+    # The key of the form that started it: a double click on "save" makes one draft, not two.
+    form_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

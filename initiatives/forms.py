@@ -1,8 +1,11 @@
+import re
 from typing import Any
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +21,109 @@ class MultilineField(forms.CharField):
     def to_python(self, value: object) -> str:
         text = super().to_python(value) or ""
         return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+MAX_NAMED = 50
+NAME_WITH_PLACE = re.compile(r"^(?P<name>.+?)\s*\((?P<place>[^()]+)\)$")
+
+
+class InitiativeNamesField(forms.CharField):
+    """Names of approved initiatives, one per line or separated by commas: the initiatives a
+    knowledge item concerns, the initiatives applying to the fund together. Two initiatives with
+    the same name are told apart by their municipality in brackets: "Buurtkracht (Utrecht)"."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def __init__(self, *args: Any, max_names: int = MAX_NAMED, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+        self.max_names = max_names
+        self.known: list[Initiative] = []  # those already linked: they settle a shared name
+
+    def clean(self, value: Any) -> list[Initiative]:
+        text = super().clean(value) or ""
+        names = self._split(text)
+        if len(names) > self.max_names:
+            raise forms.ValidationError(
+                _("Name at most %(count)s initiatives.") % {"count": self.max_names}
+            )
+        found, unknown, unclear = self._match(names)
+        problems = []
+        if unknown:
+            problems.append(
+                _(
+                    "We do not know these initiatives in the directory: %(names)s. Check the spelling."
+                )
+                % {"names": ", ".join(f"“{name}”" for name in unknown)}
+            )
+        if unclear:
+            problems.append(
+                _(
+                    "More than one initiative is called %(names)s. Add the municipality in "
+                    "brackets, for example “%(example)s (Utrecht)”."
+                )
+                % {
+                    "names": ", ".join(f"“{name}”" for name in unclear),
+                    "example": unclear[0],
+                }
+            )
+        if problems:
+            raise forms.ValidationError([str(problem) for problem in problems])
+        return found
+
+    def _split(self, text: str) -> list[str]:
+        names: list[str] = []
+        for line in text.replace("\r", "\n").split("\n"):
+            line = line.strip()
+            if not line:
+                continue
+            # A name may hold a comma itself: the whole line first, then its parts.
+            parts = [line] if self._exists(line) else [p.strip() for p in line.split(",")]
+            for part in parts:
+                if part and part.casefold() not in {n.casefold() for n in names}:
+                    names.append(part)
+        return names
+
+    def _exists(self, name: str) -> bool:
+        if "," not in name:
+            return True
+        return Initiative.objects.approved().named(name).exists()
+
+    def _match(self, names: list[str]) -> tuple[list[Initiative], list[str], list[str]]:
+        if not names:
+            return [], [], []
+        wanted: dict[str, tuple[str, str | None]] = {}
+        for name in names:
+            match = NAME_WITH_PLACE.match(name)
+            if match:
+                wanted[name] = (match["name"].strip(), match["place"].strip())
+            else:
+                wanted[name] = (name, None)
+        plain = {n.lower() for n, _place in wanted.values()}
+        candidates = list(
+            Initiative.objects.approved()
+            .alias(lower_name=Lower("name"))
+            .filter(Q(lower_name__in=plain) | Q(pk__in=[i.pk for i in self.known]))
+            .select_related("municipality")
+            .order_by("pk")
+        )
+        known_ids = {i.pk for i in self.known}
+        found: list[Initiative] = []
+        unknown: list[str] = []
+        unclear: list[str] = []
+        for typed, (name, place) in wanted.items():
+            same = [i for i in candidates if i.name.lower() == name.lower()]
+            if place is not None:
+                same = [i for i in same if i.municipality.name.lower() == place.lower()]
+            if len(same) > 1:
+                same = [i for i in same if i.pk in known_ids] or same
+            if not same:
+                unknown.append(typed)
+            elif len(same) > 1:
+                unclear.append(typed)
+            elif same[0] not in found:
+                found.append(same[0])
+        return found, unknown, unclear
 
 
 def _profile_field(field: models.Field, **kwargs: Any) -> forms.Field | None:
