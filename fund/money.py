@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from fund.models import MAX_CENTS
@@ -65,6 +66,9 @@ class EuroField(forms.CharField):
         self.max_cents = max_cents
         kwargs.setdefault("max_length", 20)
         super().__init__(**kwargs)  # type: ignore[arg-type]
+        # The cleaned value is a number of cents, which has no length: the typed text's length
+        # is bounded by the widget's maxlength and by max_cents.
+        self.validators = [v for v in self.validators if not isinstance(v, MaxLengthValidator)]
 
     def widget_attrs(self, widget: forms.Widget) -> dict[str, str]:
         attrs = super().widget_attrs(widget)
