@@ -27,6 +27,7 @@ from typing import Any
 
 from django import forms
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -263,9 +264,12 @@ class ReviewPanel:
 
 
 def panel_for(user: User, application: Application) -> ReviewPanel | None:
-    """None for anyone outside the committee. Five queries or fewer, however many reviews."""
+    """None for anyone outside the committee. Seven queries at most (four of them kept for the
+    rest of the request), however many reviews."""
     if not is_committee(user):
         return None
+    # The predicates below each ask for the co-applicants: read them once.
+    prefetch_related_objects([application], "co_applicants")
     if reasons := conflicts(user, application):
         return ReviewPanel(recused=recusal_notice(reasons))
     round_ = application.round
