@@ -3,6 +3,7 @@ value is), and one file per part of the app (world_<part>.py) for what only that
 
 from accounts.models import User
 from initiatives.models import Initiative
+from tests.fund import world_decisions
 from tests.fund.factories import (
     ApplicationFactory,
     ContributionFactory,
@@ -13,7 +14,7 @@ from tests.fund.factories import (
 )
 
 # Each part adds its module here: `from tests.fund import world_<part>` and the tuple below.
-PARTS: tuple = ()
+PARTS: tuple = (world_decisions,)
 
 
 def build(people: dict[str, User], values: dict[str, object]) -> dict[str, object]:
