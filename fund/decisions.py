@@ -45,7 +45,8 @@ class NotAllowed(Exception):
 
 
 def recusal_notice(reasons: list[str]) -> str:
-    """"Je doet niet mee aan dit besluit: je bent lid van het aanvragende initiatief." """
+    """The notice a recused member reads, for example (in Dutch): "Je doet niet mee aan dit
+    besluit: je bent lid van het aanvragende initiatief."."""
     why = {
         Recusal.Reason.APPLICANT: _("you are a member of the applying initiative"),
         Recusal.Reason.CO_APPLICANT: _("you are a member of an initiative applying with it"),
@@ -124,7 +125,8 @@ class DecisionForm(forms.Form):
         self.application = application
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         application = self.application
         round_max = application.round.max_per_application_cents
         outcome = data.get("outcome")
@@ -173,9 +175,7 @@ class Decided:
     recusals: list[Recusal]
 
 
-def decide(
-    application: Application, *, outcome: str, cents: int, reason: str, by: User
-) -> Decided:
+def decide(application: Application, *, outcome: str, cents: int, reason: str, by: User) -> Decided:
     """Decides on a submitted application (see the module's docstring). FundRuleError with a
     message for the person (on `amount` when the money or a cap is the problem); NotAllowed when
     this person may not decide on it."""

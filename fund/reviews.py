@@ -145,9 +145,7 @@ class ReviewForm(forms.Form):
     def initial_for(cls, review: Review | None) -> dict[str, Any]:
         if review is None:
             return {}
-        initial: dict[str, Any] = {
-            f"score_{s.criterion_id}": s.score for s in review.scores.all()
-        }
+        initial: dict[str, Any] = {f"score_{s.criterion_id}": s.score for s in review.scores.all()}
         initial |= {
             "recommendation": review.recommendation,
             "amount": review.recommended_cents,
@@ -156,7 +154,8 @@ class ReviewForm(forms.Form):
         return initial
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         recommendation = data.get("recommendation")
         amount = data.get("amount")
         asked = self.application.amount_cents
@@ -285,8 +284,7 @@ def panel_for(user: User, application: Application) -> ReviewPanel | None:
     decided = application.status in (Application.Status.AWARDED, Application.Status.REJECTED)
     panel = ReviewPanel(
         own=scored(own, criteria) if own is not None else None,
-        can_review=can_review(user, application)
-        and (own is None or own.submitted_at is None),
+        can_review=can_review(user, application) and (own is None or own.submitted_at is None),
         can_see_others=see,
         submitted_count=len(submitted),
         min_reviews=round_.min_reviews,

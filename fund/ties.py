@@ -39,7 +39,7 @@ def matching_initiatives(text: str) -> QuerySet[Initiative]:
 
 
 class InitiativeChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Initiative) -> str:  # type: ignore[override]
+    def label_from_instance(self, obj: Initiative) -> str:
         return f"{obj.name} ({obj.municipality.name})"
 
 
@@ -88,7 +88,8 @@ class TieForm(forms.Form):
         return 1 < len(self.matches) <= MAX_CHOICES
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if "name" in self.errors:
             return data
         chosen = data.get("initiative")
@@ -100,9 +101,7 @@ class TieForm(forms.Form):
                 _("No initiative in the directory has this name. Check the spelling."),
             )
         elif len(self.matches) > MAX_CHOICES:
-            self.add_error(
-                "name", _("Many initiatives fit this; type more of the name.")
-            )
+            self.add_error("name", _("Many initiatives fit this; type more of the name."))
         elif len(self.matches) > 1:
             self.add_error("initiative", _("More initiatives fit this; choose the one you mean."))
         else:

@@ -20,11 +20,11 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from accounts.models import User
 from fund import committee as committee_work
 from fund import decision_list
+from fund import decisions as deciding
 from fund import ties as ties_module
 from fund.decisions import (
     DecisionForm,
     NotAllowed,
-    decide as decide_on,
     recusal_notice,
     rule_problem,
     submitted_reviews,
@@ -40,7 +40,6 @@ from fund.permissions import (
 )
 from fund.reviews import ReviewForm, panel_for, save_review
 from initiatives.views.export import cell, csv_lines
-
 
 
 def only_committee() -> str:
@@ -192,9 +191,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
                         "application."
                     )
                     if submitting
-                    else _(
-                        "Your draft is saved. Only you see it until you submit it."
-                    ),
+                    else _("Your draft is saved. Only you see it until you submit it."),
                 )
             return redirect("fund:review", pk=application.pk)
     context = {
@@ -237,12 +234,10 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     problem = rule_problem(application, application.round, submitted_reviews(application))
     if own is None or own.submitted_at is None:
         problem = problem or _("Submit your own review of this application before you decide.")
-    form = DecisionForm(
-        request.POST if request.method == "POST" else None, application=application
-    )
+    form = DecisionForm(request.POST if request.method == "POST" else None, application=application)
     if request.method == "POST" and not problem and form.is_valid():
         try:
-            decided = decide_on(
+            decided = deciding.decide(
                 application,
                 outcome=form.cleaned_data["outcome"],
                 cents=form.cents(),
@@ -356,9 +351,7 @@ def decisions_json(request: HttpRequest, slug: str) -> HttpResponse:
                 "hash": entry.decision.hash,
                 "previous_hash": entry.decision.previous_hash,
                 "amount_euros": f"{entry.decision.amount_cents // 100}.{entry.decision.amount_cents % 100:02d}",
-                "recusals": [
-                    {"name": recused_name(r), "reason": r.reason} for r in entry.recusals
-                ],
+                "recusals": [{"name": recused_name(r), "reason": r.reason} for r in entry.recusals],
             }
             for entry in _entries(round_)
         ],

@@ -39,9 +39,7 @@ ROWS: dict[str, Row | list[Row]] = {
         only("/fund/ties/999999/end/", {"fund_committee": 404, "treasurer": 404}).posting(),
     ],
     "fund:review": [
-        committee_action(
-            "/fund/applications/{fund_submitted}/review/", applicants=X_APPLICANTS
-        ),
+        committee_action("/fund/applications/{fund_submitted}/review/", applicants=X_APPLICANTS),
         committee_action(
             "/fund/applications/{fund_submitted}/review/", applicants=X_APPLICANTS, committee=302
         ).posting(),

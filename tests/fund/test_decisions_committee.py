@@ -47,9 +47,11 @@ def test_to_review_leaves_out_conflicts_and_what_was_reviewed(fund_committee: Us
     page = Client()
     page.force_login(fund_committee)
     content = page.get("/fund/committee/").content.decode()
-    assert "Nog te doen" in content and "Half gedaan" in content
+    assert "Nog te doen" in content
+    assert "Half gedaan" in content
     assert "je concept is opgeslagen" in content
-    assert "Hier doe je niet aan mee" in content and "Van mijn initiatief" in content
+    assert "Hier doe je niet aan mee" in content
+    assert "Van mijn initiatief" in content
     assert "Oude ronde" not in content
 
 
@@ -141,8 +143,10 @@ def test_the_queues_are_on_the_work_overview_per_person(
     client = Client()
     client.force_login(fund_committee)
     content = client.get("/coordination/").content.decode()
-    assert "Te beoordelen" in content and "Te besluiten" in content
-    assert "Wacht op jou" in content and "Klaar voor besluit" in content
+    assert "Te beoordelen" in content
+    assert "Te besluiten" in content
+    assert "Wacht op jou" in content
+    assert "Klaar voor besluit" in content
     assert f"/fund/applications/{ready.pk}/decide/" in content
     assert f"/fund/applications/{waiting.pk}/review/" in content
     # Not the same for someone with a conflict.

@@ -276,11 +276,11 @@ def test_the_recusals_are_recorded_and_named_on_the_list(
     assert json.loads(decision.content)["recusals"] == ["applicant", "co_applicant", "tie"]
     page = Client().get(f"/fund/rounds/{ready.round.slug}/decisions/").content.decode()
     assert (
-        "Anna Aanvrager doet niet mee aan dit besluit (lid van het aanvragende initiatief)."
-        in page
+        "Anna Aanvrager doet niet mee aan dit besluit (lid van het aanvragende initiatief)." in page
     )
-    assert "Tom Band doet niet mee aan dit besluit (heeft een band met het initiatief opgegeven)." in (
-        page
+    assert (
+        "Tom Band doet niet mee aan dit besluit (heeft een band met het initiatief opgegeven)."
+        in (page)
     )
     assert "Een lid van de fondscommissie doet niet mee aan dit besluit" in page
     assert co.email not in page
@@ -311,7 +311,7 @@ def test_hostile_text_is_escaped_on_the_page_and_kept_in_the_mail(
     deciders: list[User],
     committed: Callable,
 ) -> None:
-    hostile = "<script>alert(1)</script> =HYPERLINK(\"http://x\") " + "w" * 300
+    hostile = '<script>alert(1)</script> =HYPERLINK("http://x") ' + "w" * 300
     initiative = InitiativeFactory(name="<b>Buurt</b>", admin=UserFactory())
     application = ready_application(
         deciders, initiative=initiative, title="<img src=x onerror=alert(1)>\nTitel"

@@ -39,7 +39,9 @@ def decided(
         application = ready_application(deciders, round=round_, amount_cents=100_00)
         outcome, cents = ("award", 100_00) if i % 2 == 0 else ("reject", 0)
         made.append(
-            decide(application, outcome=outcome, cents=cents, reason=reason, by=deciders[0]).decision
+            decide(
+                application, outcome=outcome, cents=cents, reason=reason, by=deciders[0]
+            ).decision
         )
     return made
 
@@ -102,7 +104,8 @@ def test_the_chain_holds_and_the_command_says_so(deciders: list[User]) -> None:
     assert entries[2].previous_hash == entries[1].hash
     assert verify() == []
     code, out, err = run_command()
-    assert code == 0 and err == ""
+    assert code == 0
+    assert err == ""
     assert "3 decision(s)" in out
     assert run_command("--round", "voorjaar")[0] == 0
 
@@ -178,12 +181,15 @@ def test_the_public_list_shows_every_decision_and_how_to_check_it(
     assert "Besluitenlijst van Voorjaar 2027" in content
     assert "1. Zomerfeest" in content
     assert "Buurtkracht Zuid (Utrecht)" in content
-    assert "Gedeeltelijk toegekend" in content and "€\xa0250,00" in content
-    assert "Een mooi feest." in content and "Te weinig buren bereikt." in content
+    assert "Gedeeltelijk toegekend" in content
+    assert "€\xa0250,00" in content
+    assert "Een mooi feest." in content
+    assert "Te weinig buren bereikt." in content
     assert (
         "Ria Recuse doet niet mee aan dit besluit (lid van het aanvragende initiatief)." in content
     )
-    assert first.hash in content and second.hash in content
+    assert first.hash in content
+    assert second.hash in content
     assert GENESIS in content
     assert "Hoe kan iedereen controleren" in content
     assert recused.email not in content
@@ -216,7 +222,7 @@ def test_the_json_download_lets_anyone_verify_the_chain(deciders: list[User]) ->
 def test_the_csv_download_is_safe_in_a_spreadsheet(fund_committee: User) -> None:
     deciders = [fund_committee, committee_member()]
     round_ = RoundFactory(budget_cents=1_000_00, slug="csv")
-    initiative = InitiativeFactory(name="=HYPERLINK(\"http://x\")")
+    initiative = InitiativeFactory(name='=HYPERLINK("http://x")')
     application = ready_application(deciders, round=round_, initiative=initiative, title="+1+1")
     decide(application, outcome="reject", cents=0, reason="@SUM(A1)", by=deciders[0])
     response = Client().get("/fund/rounds/csv/decisions.csv")
@@ -224,7 +230,7 @@ def test_the_csv_download_is_safe_in_a_spreadsheet(fund_committee: User) -> None
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     header, row = list(csv.reader(io.StringIO(text)))
     assert header[:3] == ["Nummer", "Datum", "Initiatief"]
-    assert row[2] == "'=HYPERLINK(\"http://x\")"
+    assert row[2] == '\'=HYPERLINK("http://x")'
     assert row[4] == "'+1+1"
     assert row[7] == "'@SUM(A1)"
     assert row[6] == "0.00"

@@ -54,7 +54,8 @@ def test_two_members_awarding_at_once_never_pass_the_budget() -> None:
     assert statuses == [200, 302]
     refused = next(o for o in outcomes if o.status_code == 200)  # type: ignore[attr-defined]
     content = refused.content.decode()  # type: ignore[attr-defined]
-    assert "€\xa0300,00" in content and "amount_error" in content
+    assert "€\xa0300,00" in content
+    assert "amount_error" in content
     granted = next(o for o in outcomes if o.status_code == 302)  # type: ignore[attr-defined]
     assert "nummer 1 op de besluitenlijst" in said(clients[0], granted)
 
@@ -73,9 +74,7 @@ def test_two_members_awarding_at_once_never_pass_the_budget() -> None:
 def test_many_decisions_at_once_are_numbered_without_gaps() -> None:
     members = [committee_member() for _ in range(2)]
     round_ = RoundFactory(budget_cents=1_000_00)
-    applications = [
-        ready_application(members, round=round_, amount_cents=400_00) for _ in range(4)
-    ]
+    applications = [ready_application(members, round=round_, amount_cents=400_00) for _ in range(4)]
     clients = [signed_in(members[i % 2]) for i in range(4)]
     outcomes = all_at_once(
         *[

@@ -56,12 +56,15 @@ def test_a_member_saves_a_draft_then_submits_a_final_review(
 ) -> None:
     client = login(fund_committee)
     page = client.get(url(application)).content.decode()
-    assert "4 – goed" in page and 'type="radio"' in page
+    assert "4 – goed" in page
+    assert 'type="radio"' in page
     assert "Past bij de buurt (weegt 2 keer)" in page
 
     # A draft may leave things open.
     first_score = next(iter(scores_of(application)))
-    response = client.post(url(application), {first_score: 4, "comment": "Eerste indruk", "save": 1})
+    response = client.post(
+        url(application), {first_score: 4, "comment": "Eerste indruk", "save": 1}
+    )
     assert response.status_code == 302
     draft = Review.objects.get()
     assert draft.submitted_at is None
@@ -123,9 +126,7 @@ def test_others_reviews_are_seen_only_after_submitting_ones_own(
     assert "zodra je je eigen beoordeling hebt ingediend" in page
     assert "Heel sterk plan" not in panel_html(fund_committee, application)
 
-    client.post(
-        url(application), scores_of(application) | {"recommendation": "award", "submit": 1}
-    )
+    client.post(url(application), scores_of(application) | {"recommendation": "award", "submit": 1})
     page = client.get(url(application)).content.decode()
     assert "Beoordeling door Olga Overweeg" in page
     assert "Heel sterk plan" in page

@@ -30,14 +30,17 @@ def test_a_member_declares_a_tie_by_its_exact_name_and_ends_it(
     response = declare(client, name="repair café zeist", description="Ik ben er vrijwilliger.")
     assert response.status_code == 302
     current = Tie.objects.get()
-    assert (current.user, current.initiative, current.ended_at) == (fund_committee, initiative, None)
+    assert (current.user, current.initiative, current.ended_at) == (
+        fund_committee,
+        initiative,
+        None,
+    )
     page = client.get("/fund/ties/").content.decode()
-    assert "Repair Café Zeist" in page and "Ik ben er vrijwilliger." in page
+    assert "Repair Café Zeist" in page
+    assert "Ik ben er vrijwilliger." in page
 
     application = submitted_application(initiative=initiative)
-    assert conflicts(User.objects.get(pk=fund_committee.pk), application) == [
-        Recusal.Reason.TIE
-    ]
+    assert conflicts(User.objects.get(pk=fund_committee.pk), application) == [Recusal.Reason.TIE]
 
     response = client.post(f"/fund/ties/{current.pk}/end/")
     assert response.status_code == 302
@@ -64,7 +67,8 @@ def test_when_more_initiatives_fit_the_member_chooses_one(
     content = response.content.decode()
     assert response.status_code == 200
     assert "kies het initiatief dat je bedoelt" in content
-    assert "Samen Koken (Utrecht)" in content and "Samen Koken (Amersfoort)" in content
+    assert "Samen Koken (Utrecht)" in content
+    assert "Samen Koken (Amersfoort)" in content
     assert "Mijn zus zit in het bestuur." in content  # what was typed stays
     response = declare(
         client, name="samen", initiative=amersfoort.pk, description="Mijn zus zit in het bestuur."
@@ -132,4 +136,5 @@ def test_hostile_text_in_a_tie_is_escaped(
     declare(client, name="<i>Schuin</i>", description="<script>alert(1)</script>")
     page = client.get("/fund/ties/").content.decode()
     assert Tie.objects.count() == 1
-    assert "<script>alert(1)</script>" not in page and "<i>Schuin</i>" not in page
+    assert "<script>alert(1)</script>" not in page
+    assert "<i>Schuin</i>" not in page
