@@ -17,6 +17,7 @@ from django import forms
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -100,7 +101,7 @@ class DecisionForm(forms.Form):
     outcome = forms.ChoiceField(
         label=gettext_lazy("Decision"),
         # As the reviews recommend it: "award in full", "award in part", "reject".
-        choices=Review.Recommendation.choices,
+        choices=[(value, capfirst(label)) for value, label in Review.Recommendation.choices],
         widget=forms.RadioSelect,
         error_messages={"required": gettext_lazy("Choose a decision.")},
     )

@@ -30,6 +30,7 @@ from django.db import transaction
 from django.db.models import prefetch_related_objects
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -76,8 +77,14 @@ class ScoredReview:
     weighted: Decimal | None
 
     @property
-    def recommended_amount(self) -> str:
-        return euros(self.review.recommended_cents) if self.review.recommended_cents else ""
+    def recommendation_text(self) -> str:
+        """For example "Gedeeltelijk toekennen: € 750,00"; "" without a recommendation."""
+        if not self.review.recommendation:
+            return ""
+        text = capfirst(self.review.get_recommendation_display())
+        if self.review.recommended_cents:
+            return f"{text}: {euros(self.review.recommended_cents)}"
+        return text
 
 
 def scored(review: Review, criteria: Sequence[Criterion]) -> ScoredReview:
@@ -94,9 +101,9 @@ class ReviewForm(forms.Form):
 
     recommendation = forms.ChoiceField(
         label=gettext_lazy("Your recommendation"),
-        choices=Review.Recommendation.choices,
+        choices=[(value, capfirst(label)) for value, label in Review.Recommendation.choices],
         widget=forms.RadioSelect,
-        required=False,
+        error_messages={"required": gettext_lazy("Choose your recommendation.")},
     )
     amount = EuroField(
         label=gettext_lazy("Amount to award, when awarding in part"),
@@ -132,10 +139,22 @@ class ReviewForm(forms.Form):
                 choices=list(SCORE_LABELS.items()),
                 coerce=int,
                 widget=forms.RadioSelect,
-                required=False,
+                error_messages={"required": gettext_lazy("Give a score from 1 to 5.")},
             )
         # The criteria first, in the round's order.
         self.fields = score_fields | self.fields
+
+    def full_clean(self) -> None:
+        """The scores and the recommendation are required (and shown so), but a draft may
+        leave them open."""
+        loosened = [] if self.submitting else [f for f in self.fields.values() if f.required]
+        for field_ in loosened:
+            field_.required = False
+        try:
+            super().full_clean()
+        finally:
+            for field_ in loosened:
+                field_.required = True
 
     @staticmethod
     def score_name(criterion: Criterion) -> str:
@@ -172,19 +191,13 @@ class ReviewForm(forms.Form):
                     _("This round awards at most %(maximum)s per application.")
                     % {"maximum": euros(self.application.round.max_per_application_cents)},
                 )
-        if self.submitting:
-            for criterion in self.criteria:
-                name = self.score_name(criterion)
-                if data.get(name) in (None, "") and name not in self.errors:
-                    self.add_error(name, _("Give a score from 1 to 5."))
-            if not recommendation and "recommendation" not in self.errors:
-                self.add_error("recommendation", _("Choose your recommendation."))
-            if (
-                recommendation == Review.Recommendation.PART
-                and amount is None
-                and "amount" not in self.errors
-            ):
-                self.add_error("amount", _("Type the amount you recommend."))
+        if (
+            self.submitting
+            and recommendation == Review.Recommendation.PART
+            and amount is None
+            and "amount" not in self.errors
+        ):
+            self.add_error("amount", _("Type the amount you recommend."))
         return data
 
     def scores(self) -> dict[int, int]:

@@ -14,6 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpRespons
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -296,8 +297,12 @@ class Entry:
     recusals: list[Recusal]
 
     @property
-    def amount(self) -> str:
-        return euros(self.decision.amount_cents) if self.decision.amount_cents else ""
+    def outcome_text(self) -> str:
+        """For example "Gedeeltelijk toegekend: € 750,00", or "Afgewezen"."""
+        text = capfirst(self.decision.get_outcome_display())
+        if self.decision.amount_cents:
+            return f"{text}: {euros(self.decision.amount_cents)}"
+        return text
 
 
 def _entries(round_: Round) -> list[Entry]:

@@ -11,13 +11,14 @@ from collections.abc import Callable
 import pytest
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.db.models import Sum
 from django.db.utils import DatabaseError
 from django.test import Client
 
 from accounts.models import User
 from fund.decision_list import GENESIS, verify
 from fund.decisions import decide
-from fund.models import Application, Decision, Round
+from fund.models import Application, Decision, LedgerEntry, Round
 from initiatives.models import Membership
 from tests.factories import InitiativeFactory
 from tests.fund.factories import RoundFactory
@@ -247,5 +248,9 @@ def test_the_rounds_page_partial_counts_the_decisions(deciders: list[User]) -> N
     html = render_to_string("fund/partials/_round_decisions.html", {"round": round_})
     assert "De commissie nam 3 besluiten: 2 toegekend, 1 afgewezen" in html
     assert "€\xa0200,00" in html
+    awarded = LedgerEntry.objects.filter(round=round_, kind="award").aggregate(
+        s=Sum("amount_cents")
+    )
+    assert awarded["s"] == round_.awarded_cents == 200_00
     assert "/fund/rounds/teller/decisions/" in html
     assert Application.objects.filter(status="awarded").count() == 2
