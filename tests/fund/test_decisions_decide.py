@@ -14,10 +14,10 @@ from django.utils import timezone
 from accounts.models import User
 from fund.decision_list import GENESIS
 from fund.ledger import derived_mismatches
-from fund.models import Application, Decision, Grant, Recusal, Review
+from fund.models import Application, Decision, Grant, Recusal, Review, Round
 from initiatives.models import Membership
 from tests.factories import InitiativeFactory, UserFactory
-from tests.fund.factories import RoundFactory
+from tests.fund.factories import RoundFactory, awarded_grant
 from tests.fund.factories_decisions import committee_member, ready_application, review, tie
 
 pytestmark = pytest.mark.django_db
@@ -343,4 +343,31 @@ def test_only_the_committee_decides(
 ) -> None:
     for person in (treasurer, applicant):
         assert decide(login(person), ready, outcome="award", reason=REASON).status_code == 403
+    assert not Decision.objects.exists()
+
+
+def test_a_fair_spread_cap_is_a_message_next_to_the_amount(
+    login: Callable[[User], Client], fund_committee: User, deciders: list[User]
+) -> None:
+    initiative = InitiativeFactory(name="Al Eens Geholpen")
+    earlier = RoundFactory(budget_cents=1_000_00)
+    awarded_grant(cents=500_00, round=earlier, initiative=initiative)
+    round_ = RoundFactory(budget_cents=5_000_00, max_grants_per_year=1)
+    application = ready_application(deciders, round=round_, initiative=initiative)
+    response = decide(login(fund_committee), application, outcome="award", reason=REASON)
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "amount_error" in content
+    assert "Al Eens Geholpen" in content
+    assert not Decision.objects.filter(application=application).exists()
+
+
+def test_awarding_in_full_more_than_the_rounds_maximum_asks_for_a_part(
+    login: Callable[[User], Client], fund_committee: User, deciders: list[User]
+) -> None:
+    round_ = RoundFactory(budget_cents=5_000_00)
+    application = ready_application(deciders, round=round_, amount_cents=1_000_00)
+    Round.objects.filter(pk=round_.pk).update(max_per_application_cents=800_00)
+    response = decide(login(fund_committee), application, outcome="award", reason=REASON)
+    assert "ken haar gedeeltelijk toe" in response.content.decode()
     assert not Decision.objects.exists()
