@@ -37,3 +37,6 @@ class FundConfig(AppConfig):
         from fund import applications
 
         applications.register()
+        from fund import committee
+
+        committee.register()  # decisions: the committee's queues "to review" and "to decide"

@@ -40,7 +40,8 @@ ROWS: dict[str, Row | list[Row]] = {
     "contact": same_for_all("/contact/", 200),
     "switch-language": same_for_all("/language/?language=en&next=/privacy/", 302),
     # The coordinators' work overview, and one of its queues in full.
-    "coordination": only("/coordination/", {"coordinator": 200}),
+    # The fund committee has queues there too (fund/committee.py).
+    "coordination": only("/coordination/", {"coordinator": 200, "fund_committee": 200}),
     "coordination-queue": [
         only("/coordination/without-team/", {"coordinator": 200}),
         for_signed_in("/coordination/no-such-queue/", 404),

@@ -3,7 +3,7 @@ value is), and one file per part of the app (world_<part>.py) for what only that
 
 from accounts.models import User
 from initiatives.models import Initiative
-from tests.fund import world_applications, world_money, world_rounds
+from tests.fund import world_applications, world_decisions, world_money, world_rounds
 from tests.fund.factories import (
     ApplicationFactory,
     ContributionFactory,
@@ -16,6 +16,7 @@ from tests.fund.factories import (
 # Each part adds its module here: `from tests.fund import world_<part>` and the tuple below.
 PARTS: tuple = (
     world_applications,
+    world_decisions,
     world_money,
     world_rounds,
 )
