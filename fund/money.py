@@ -10,6 +10,11 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import (
+    MaxLengthValidator,
+    MinLengthValidator,
+    ProhibitNullCharactersValidator,
+)
 from django.utils.translation import gettext_lazy as _
 
 from fund.models import MAX_CENTS
@@ -65,6 +70,15 @@ class EuroField(forms.CharField):
         self.max_cents = max_cents
         kwargs.setdefault("max_length", 20)
         super().__init__(**kwargs)  # type: ignore[arg-type]
+        # The length validators of CharField would run on the cleaned cents (an int); the length
+        # of the text is checked in to_python instead.
+        self.validators = [
+            v
+            for v in self.validators
+            if not isinstance(
+                v, MaxLengthValidator | MinLengthValidator | ProhibitNullCharactersValidator
+            )
+        ]
 
     def widget_attrs(self, widget: forms.Widget) -> dict[str, str]:
         attrs = super().widget_attrs(widget)
@@ -81,6 +95,10 @@ class EuroField(forms.CharField):
         text = super().to_python(value)
         if not text:
             return None
+        if self.max_length is not None and len(text) > self.max_length:
+            raise ValidationError(
+                _("Type an amount in euros, for example 1.250 or 1.250,50."), code="invalid"
+            )
         try:
             cents = parse_euros(text)
         except ValueError as error:
