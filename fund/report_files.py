@@ -43,6 +43,17 @@ def _unreadable() -> forms.ValidationError:
     )
 
 
+def _too_large() -> forms.ValidationError:
+    return forms.ValidationError(
+        _(
+            "This image is too large. A photo may be at most %(other)s × %(other)s pixels (a "
+            "JPEG at most %(jpeg)s × %(jpeg)s)."
+        )
+        % {"other": DECODED_MAX_SIDE, "jpeg": JPEG_MAX_SIDE},
+        code="dimensions",
+    )
+
+
 def _check_dimensions(image: Image.Image) -> None:
     """Refuse from the header alone, before a single pixel is decoded."""
     limit = JPEG_MAX_SIDE if image.format == "JPEG" else DECODED_MAX_SIDE
@@ -70,7 +81,10 @@ def _redraw(upload: UploadedFile, max_side: int, formats: set[str]) -> tuple[Ima
             image.draft("RGB", (max_side, max_side))
             picture = ImageOps.exif_transpose(image)
             picture = picture.convert("RGBA" if found == "PNG" else "RGB")
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError, SyntaxError, ValueError):
+    except Image.DecompressionBombError:
+        # Pillow refuses before we can: the header claims far more pixels than any photo has.
+        raise _too_large() from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise _unreadable() from None
     picture.thumbnail((max_side, max_side))
     return picture, found

@@ -62,7 +62,8 @@ def test_a_treasurer_proposes_and_a_committee_member_approves(
     )
     # Nothing is paid before the second pair of eyes.
     grant.refresh_from_db()
-    assert grant.paid_cents == 0 and _ledger_paid(grant) == 0
+    assert grant.paid_cents == 0
+    assert _ledger_paid(grant) == 0
     # The approvers hear of it; the proposer does not.
     assert [m.to for m in mail.outbox] == [[fund_committee.email]]
     assert "400,00" in mail.outbox[0].subject
@@ -77,12 +78,14 @@ def test_a_treasurer_proposes_and_a_committee_member_approves(
     assert response.status_code == 302
     payout.refresh_from_db()
     grant.refresh_from_db()
-    assert payout.status == Payout.Status.APPROVED and payout.approved_by == fund_committee
+    assert payout.status == Payout.Status.APPROVED
+    assert payout.approved_by == fund_committee
     assert grant.paid_cents == 400_00 == _ledger_paid(grant)
     assert list(derived_mismatches()) == []
     # The initiative's members hear of it, with the amount and the grant; the proposer too.
     to_member = next(m for m in mail.outbox if m.to == [member.email])
-    assert "400,00" in to_member.subject and grant.application.title in to_member.subject
+    assert "400,00" in to_member.subject
+    assert grant.application.title in to_member.subject
     assert f"/fund/grants/{grant.pk}/report/" in to_member.body
     assert any(m.to == [treasurer.email] for m in mail.outbox)
 
@@ -125,7 +128,8 @@ def test_nobody_with_a_conflict_approves(client: Client, fund_committee: User) -
     assert payout.status == Payout.Status.PROPOSED
     # Nor do they get the e-mail asking for approval.
     addresses = payouts.people_without_conflict(grant.application, (FUND_COMMITTEE,))
-    assert fund_committee.email not in addresses and tied.email not in addresses
+    assert fund_committee.email not in addresses
+    assert tied.email not in addresses
 
 
 @pytest.mark.django_db
@@ -142,7 +146,9 @@ def test_payouts_never_exceed_what_is_open(client: Client, treasurer: User) -> N
     proposed(grant, 700_00)
     response = client.post(url, {"amount": "400", "key": str(payouts.new_key())})
     text = response.content.decode()
-    assert "€\xa0300,00" in text and "€\xa0700,00" in text and "wacht" in text
+    assert "€\xa0300,00" in text
+    assert "€\xa0700,00" in text
+    assert "wacht" in text
     assert Payout.objects.count() == 1
     client.post(url, {"amount": "300", "key": str(payouts.new_key())})
     assert Payout.objects.count() == 2
@@ -311,13 +317,19 @@ def test_the_grants_page_shows_paid_and_open_from_the_ledger_and_no_people(
     proposed(grant, 100_00, by=proposer, description=HOSTILE)
     grant.refresh_from_db()
     public = _panel(grant, AnonymousUser())
-    assert "€\xa0550,00" in public and _ledger_paid(grant) == 550_00
+    assert "€\xa0550,00" in public
+    assert _ledger_paid(grant) == 550_00
     assert "€\xa0450,00" in public  # still to pay out: awarded less the ledger's payouts
-    assert "€\xa0250,00" in public and "€\xa0300,00" in public
-    assert "Petra" not in public and "€\xa0100,00" not in public and "script" not in public
+    assert "€\xa0250,00" in public
+    assert "€\xa0300,00" in public
+    assert "Petra" not in public
+    assert "€\xa0100,00" not in public
+    assert "script" not in public
     insider = _panel(grant, fund_committee)
-    assert "€\xa0100,00" in insider and "Petra Penning" in insider
-    assert "<script>" not in insider and "&lt;script&gt;" in insider
+    assert "€\xa0100,00" in insider
+    assert "Petra Penning" in insider
+    assert "<script>" not in insider
+    assert "&lt;script&gt;" in insider
     assert "Controleer en keur goed" in insider
     as_treasurer = _panel(grant, treasurer)
     assert "Stel een uitbetaling voor" in as_treasurer
@@ -354,8 +366,10 @@ def test_the_payouts_page_lists_what_waits_and_what_was_paid(
     page = client.get("/fund/payouts/")
     text = page.content.decode()
     assert page.status_code == 200
-    assert f'id="payout-{mine.pk}"' in text and f'id="payout-{theirs.pk}"' in text
-    assert "&lt;script&gt;" in text and "<script>alert" not in text
+    assert f'id="payout-{mine.pk}"' in text
+    assert f'id="payout-{theirs.pk}"' in text
+    assert "&lt;script&gt;" in text
+    assert "<script>alert" not in text
     assert f"/fund/payouts/{theirs.pk}/approve/" in text
     assert f"/fund/payouts/{mine.pk}/approve/" not in text  # the proposer's own
     assert f"/fund/payouts/{mine.pk}/cancel/" in text
@@ -371,7 +385,8 @@ def test_the_work_queue_leaves_out_own_proposals_and_conflicts(
     treasurer: User, fund_committee: User
 ) -> None:
     queue = registered_queue("payouts-to-approve")
-    assert queue is not None and queue.per_person
+    assert queue is not None
+    assert queue.per_person
     grant, conflicted = _grant(), _grant()
     mine = proposed(grant, 100_00, by=treasurer)
     theirs = proposed(grant, 100_00)
@@ -382,4 +397,5 @@ def test_the_work_queue_leaves_out_own_proposals_and_conflicts(
     Membership.objects.create(initiative=conflicted.initiative, user=treasurer)
     assert list(queue.items_for(treasurer)) == [theirs]
     assert set(queue.items_for(fund_committee)) == {mine, theirs, other, via_co_applicant}
-    assert queue.visible_to(fund_committee) and not queue.visible_to(UserFactory())
+    assert queue.visible_to(fund_committee)
+    assert not queue.visible_to(UserFactory())
