@@ -24,7 +24,7 @@ from fund.models import Grant, LedgerEntry, Report, Tie
 from initiatives.models import Membership, Municipality
 from omzien.work_queues import registered_queue
 from tests.concurrency import all_at_once
-from tests.factories import InitiativeFactory, role_user
+from tests.factories import InitiativeFactory, UserFactory, role_user
 from tests.fund.factories import awarded_grant
 from tests.fund.factories_payouts import paid, proposed, report_row
 
@@ -92,7 +92,7 @@ def test_asking_for_changes_needs_a_note_and_sends_the_report_back(
     url = f"/fund/grants/{grant.pk}/report/review/"
     response = client.post(url, {"decision": "changes", "note": "  "})
     assert response.status_code == 200
-    assert "Zeg wat er anders moet" in response.content.decode()
+    assert "Zeg wat er moet veranderen" in response.content.decode()
     report.refresh_from_db()
     assert report.status == Report.Status.SUBMITTED
     mail.outbox.clear()
@@ -201,7 +201,7 @@ def test_the_grants_page_shows_a_report_only_once_accepted(
     assert "Lees jullie verantwoording" in as_member
     as_committee = _panel(grant, User.objects.get(pk=fund_committee.pk))
     assert f"/fund/grants/{grant.pk}/report/review/" in as_committee
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         _panel(grant, User.objects.get(pk=fund_committee.pk))
 
     accountability.accept(grant, by=fund_committee)
@@ -233,7 +233,7 @@ def test_reminders_before_the_due_date_and_after_it_at_most_weekly(
     Grant.objects.filter(pk=soon.pk).update(report_due_on=today + timedelta(days=10))
     later = _grant()
     Grant.objects.filter(pk=later.pk).update(report_due_on=today + timedelta(days=40))
-    overdue = _grant()
+    overdue = _grant(UserFactory())
     Grant.objects.filter(pk=overdue.pk).update(report_due_on=today - timedelta(days=3))
     handed_in = _grant()
     Grant.objects.filter(pk=handed_in.pk).update(report_due_on=today - timedelta(days=3))

@@ -3,6 +3,9 @@ value is), and one file per part of the app (world_<part>.py) for what only that
 
 from accounts.models import User
 from initiatives.models import Initiative
+
+# Each part adds its module here: `from tests.fund import world_<part>` and the tuple below.
+from tests.fund import world_payouts, world_reports
 from tests.fund.factories import (
     ApplicationFactory,
     ContributionFactory,
@@ -12,8 +15,7 @@ from tests.fund.factories import (
     submitted_application,
 )
 
-# Each part adds its module here: `from tests.fund import world_<part>` and the tuple below.
-PARTS: tuple = ()
+PARTS: tuple = (world_payouts, world_reports)
 
 
 def build(people: dict[str, User], values: dict[str, object]) -> dict[str, object]:
