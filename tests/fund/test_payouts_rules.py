@@ -10,6 +10,7 @@ from django.core import mail
 from django.db.models import Sum
 from django.template.loader import render_to_string
 from django.test import Client, RequestFactory
+from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import FUND_COMMITTEE
@@ -399,3 +400,20 @@ def test_the_work_queue_leaves_out_own_proposals_and_conflicts(
     assert set(queue.items_for(fund_committee)) == {mine, theirs, other, via_co_applicant}
     assert queue.visible_to(fund_committee)
     assert not queue.visible_to(UserFactory())
+
+
+@pytest.mark.django_db
+def test_the_work_overview_shows_the_funds_queues(client: Client, fund_committee: User) -> None:
+    from tests.fund.factories_payouts import report_row
+
+    grant = _grant()
+    payout = proposed(grant, 100_00)
+    report_row(grant, "submitted", submitted_at=timezone.now())
+    client.force_login(fund_committee)
+    page = client.get("/coordination/")
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "Uitbetalingen goed te keuren" in text
+    assert "Verantwoordingen te beoordelen" in text
+    assert f"/fund/payouts/{payout.pk}/approve/" in text
+    assert f"/fund/grants/{grant.pk}/report/review/" in text
