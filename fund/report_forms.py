@@ -133,6 +133,16 @@ class ReportForm(forms.Form):
                 required=False,
             )
 
+    def mark_needed(self, *, has_photo: bool) -> None:
+        """Show which fields submitting needs (the form is rendered without browser checks, so
+        a draft can still be saved with them empty; fund.accountability checks on submitting)."""
+        needed = ["story", "photo_description", "people_reached", "volunteers", "volunteer_hours"]
+        needed += [f"line_{line.pk}" for line in self.budget_lines if self.full]
+        if not has_photo:
+            needed.append("photo")
+        for name in needed:
+            self.fields[name].required = True
+
     def line_fields(self) -> list[forms.BoundField]:
         return [self[f"line_{line.pk}"] for line in self.budget_lines if self.full]
 

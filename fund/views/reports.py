@@ -116,6 +116,8 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
                         ),
                     )
                     return redirect("fund:report", pk=grant.pk)
+    if form is not None:
+        form.mark_needed(has_photo=bool(found and found.photo))
     context = {
         "grant": grant,
         "form": form,
