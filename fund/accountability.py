@@ -54,8 +54,10 @@ MAX_VOLUNTEERS = 10_000
 MAX_VOLUNTEER_HOURS = 1_000_000
 # A report of this many characters at least tells something.
 MIN_STORY = 20
-# Submitting e-mails the committee on the member's behalf (omzien.ratelimit).
+# Submitting e-mails the committee on the member's behalf, a review the initiative on the
+# committee member's behalf (omzien.ratelimit); over the limit the action happens without it.
 SUBMIT_MAIL_LIMIT, SUBMIT_MAIL_WINDOW = 10, 60 * 60 * 24
+REVIEW_MAIL_LIMIT = 50
 
 EDITABLE = (Report.Status.DRAFT, Report.Status.CHANGES_REQUESTED)
 
@@ -260,7 +262,7 @@ class Settlement:
     released_cents: int
 
 
-def accept(grant: Grant, *, by: User, note: str = "") -> Settlement:
+def accept(grant: Grant, *, by: User, note: str = "", notify: bool = True) -> Settlement:
     """The committee accepts the report: the grant is settled and what was not paid out goes
     back to the fund, all under the grant's lock."""
     try:
@@ -287,16 +289,17 @@ def accept(grant: Grant, *, by: User, note: str = "") -> Settlement:
             Grant.objects.filter(pk=locked.pk).update(status=Grant.Status.SETTLED, settled_at=now)
             report.refresh_from_db()
             locked.refresh_from_db()
-            send_after_commit(
-                "fund/email/report_accepted",
-                {
-                    "grant": locked,
-                    "report": report,
-                    "application": locked.application,
-                    "released_cents": released,
-                },
-                to=member_addresses(locked),
-            )
+            if notify:
+                send_after_commit(
+                    "fund/email/report_accepted",
+                    {
+                        "grant": locked,
+                        "report": report,
+                        "application": locked.application,
+                        "released_cents": released,
+                    },
+                    to=member_addresses(locked),
+                )
     except IntegrityError as error:
         raise FundRuleError(
             _("The grant's figures changed meanwhile. Open the report again.")
@@ -304,7 +307,7 @@ def accept(grant: Grant, *, by: User, note: str = "") -> Settlement:
     return Settlement(report, released)
 
 
-def request_changes(grant: Grant, *, by: User, note: str) -> Report:
+def request_changes(grant: Grant, *, by: User, note: str, notify: bool = True) -> Report:
     """The committee asks for changes: the members may change and submit the report again."""
     if not note.strip():
         raise FundRuleError(_("Say what should change."), field="note")
@@ -316,11 +319,12 @@ def request_changes(grant: Grant, *, by: User, note: str) -> Report:
             status=Report.Status.CHANGES_REQUESTED, committee_note=note
         )
         report.refresh_from_db()
-        send_after_commit(
-            "fund/email/report_changes",
-            {"grant": locked, "report": report, "application": locked.application},
-            to=member_addresses(locked),
-        )
+        if notify:
+            send_after_commit(
+                "fund/email/report_changes",
+                {"grant": locked, "report": report, "application": locked.application},
+                to=member_addresses(locked),
+            )
     return report
 
 
@@ -481,6 +485,7 @@ def register() -> None:
     """The committee's queue "Reports to review", and the impact section on an initiative's page
     (FundConfig.ready())."""
     from initiatives.page_sections import register_page_section
+    from omzien.sitemaps import pages_sitemap, register_sitemap
     from omzien.work_queues import WorkQueue, register_work_queue
 
     register_work_queue(
@@ -499,3 +504,4 @@ def register() -> None:
         )
     )
     register_page_section("fund/partials/_initiative_impact.html", initiative_section)
+    register_sitemap("fund-impact", pages_sitemap("fund:impact"))

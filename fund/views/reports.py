@@ -153,9 +153,18 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     reviewable = found is not None and found.status == Report.Status.SUBMITTED
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        notify = allow(
+            request,
+            action="fund-report-review",
+            limit=rules.REVIEW_MAIL_LIMIT,
+            seconds=rules.SUBMIT_MAIL_WINDOW,
+            key=f"user:{user.pk}",
+        )
         try:
             if form.cleaned_data["decision"] == ReviewForm.ACCEPT:
-                settled = rules.accept(grant, by=user, note=form.cleaned_data["note"].strip())
+                settled = rules.accept(
+                    grant, by=user, note=form.cleaned_data["note"].strip(), notify=notify
+                )
                 if settled.released_cents:
                     messages.success(
                         request,
@@ -168,7 +177,9 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
                 else:
                     messages.success(request, _("The report is accepted and the grant is settled."))
             else:
-                rules.request_changes(grant, by=user, note=form.cleaned_data["note"].strip())
+                rules.request_changes(
+                    grant, by=user, note=form.cleaned_data["note"].strip(), notify=notify
+                )
                 messages.success(
                     request,
                     _("The initiative is asked for changes; it gets an e-mail with your note."),
