@@ -373,6 +373,8 @@ def page_context(request: HttpRequest, grant: Grant) -> dict[str, Any]:
         # The conflict rule reads the application and its co-applicants: once, not per payout.
         prefetch_related_objects([grant], "application__co_applicants")
         waiting = [p for p in payouts if p.status == Payout.Status.PROPOSED]
+        waiting_total = sum(p.amount_cents for p in waiting)
+        room = max(0, grant.open_cents - waiting_total)
         panel |= {
             "insider": True,
             "paid": paid,
@@ -384,9 +386,9 @@ def page_context(request: HttpRequest, grant: Grant) -> dict[str, Any]:
                 }
                 for p in waiting
             ],
-            "waiting_cents": sum(p.amount_cents for p in waiting),
-            "room_cents": max(0, grant.open_cents - sum(p.amount_cents for p in waiting)),
-            "can_propose": can_propose_payout(user, grant) and grant.open_cents > 0,
+            "waiting_cents": waiting_total,
+            "room_cents": room,
+            "can_propose": can_propose_payout(user, grant) and room > 0,
             "can_repay": can_record_repayment(user, grant)
             and grant.paid_cents > grant.repaid_cents,
         }

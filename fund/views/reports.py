@@ -17,7 +17,13 @@ from fund import accountability as rules
 from fund.errors import FundRuleError
 from fund.models import BudgetLine, Grant, Receipt, Report
 from fund.money import euros
-from fund.permissions import can_report, can_review_report, can_view_report, conflicts
+from fund.permissions import (
+    can_report,
+    can_review_report,
+    can_view_report,
+    conflicts,
+    is_member,
+)
 from fund.report_files import receipt_type
 from fund.report_forms import ReportForm, ReviewForm
 from fund.views.payouts import next_url
@@ -63,7 +69,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
     budget_lines = [line for line, _spent in shown["budget"]]  # type: ignore[attr-defined]
     form = ReportForm(report=found, budget_lines=budget_lines, full=full) if editable else None
     if request.method == "POST":
-        if not can_report(user, grant):
+        if not is_member(user, grant.initiative):
             raise PermissionDenied(_("Only the members of the initiative may write its report."))
         if not editable:
             messages.error(
