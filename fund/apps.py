@@ -40,3 +40,7 @@ class FundConfig(AppConfig):
         from fund import committee
 
         committee.register()  # decisions: the committee's queues "to review" and "to decide"
+        from fund import accountability, payouts
+
+        payouts.register()
+        accountability.register()

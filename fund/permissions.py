@@ -187,3 +187,40 @@ def can_accept_report(user: Person, report: Report) -> bool:
         and report.status == Report.Status.SUBMITTED
         and not conflicts(user, report.grant.application)
     )
+
+
+# --- payouts ---
+
+
+def can_see_payouts(user: Person) -> bool:
+    """The queue of payouts and who proposed and approved them: the committee and treasurers."""
+    return is_fund_insider(user)
+
+
+def can_cancel_payout(user: Person, payout: Payout) -> bool:
+    """Whoever proposed a payout may take it back while it waits for approval."""
+    return (
+        is_treasurer(user)
+        and payout.status == Payout.Status.PROPOSED
+        and payout.proposed_by_id is not None
+        and payout.proposed_by_id == user.pk
+    )
+
+
+def can_record_repayment(user: Person, grant: Grant) -> bool:
+    """A treasurer without a conflict records money an initiative paid back."""
+    return is_treasurer(user) and not conflicts(user, grant.application)
+
+
+# --- reports ---
+
+
+def can_view_report(user: Person, grant: Grant) -> bool:
+    """The report as it is being written: the initiative's members, the committee and the
+    treasurers (an accepted report's story, photo and figures are public on the grant's page)."""
+    return is_member(user, grant.initiative) or is_fund_insider(user)
+
+
+def can_review_report(user: Person, grant: Grant) -> bool:
+    """The committee, without a conflict, looks at the report of a grant (whatever its state)."""
+    return is_committee(user) and not conflicts(user, grant.application)

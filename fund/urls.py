@@ -1,6 +1,6 @@
 from django.urls import path
 
-from fund.views import applications, decisions, money, reading, rounds
+from fund.views import applications, decisions, money, payouts, reading, reports, rounds
 
 app_name = "fund"
 
@@ -60,4 +60,15 @@ urlpatterns = [
     path("rounds/<slug:slug>/decisions/", decisions.decision_list_page, name="decisions"),
     path("rounds/<slug:slug>/decisions.json", decisions.decisions_json, name="decisions-json"),
     path("rounds/<slug:slug>/decisions.csv", decisions.decisions_csv, name="decisions-csv"),
+    # payouts (views/payouts.py)
+    path("payouts/", payouts.queue, name="payouts"),
+    path("grants/<int:pk>/payouts/new/", payouts.propose, name="payout-new"),
+    path("payouts/<int:pk>/approve/", payouts.approve, name="payout-approve"),
+    path("payouts/<int:pk>/cancel/", payouts.cancel, name="payout-cancel"),
+    path("grants/<int:pk>/repayment/", payouts.repayment, name="repayment"),
+    # reports (views/reports.py)
+    path("grants/<int:pk>/report/", reports.report, name="report"),
+    path("grants/<int:pk>/report/review/", reports.review, name="report-review"),
+    path("files/receipts/<int:receipt>/<str:name>", reports.receipt_file, name="receipt-file"),
+    path("impact/", reports.impact, name="impact"),
 ]

@@ -10,6 +10,8 @@ from tests.fund import (
     access_rows_applications,
     access_rows_decisions,
     access_rows_money,
+    access_rows_payouts,
+    access_rows_reports,
     access_rows_rounds,
 )
 from tests.personas import PERSONAS
@@ -27,5 +29,7 @@ ROWS: dict[str, Row | list[Row]] = (
     | access_rows_applications.ROWS
     | access_rows_decisions.ROWS
     | access_rows_money.ROWS
+    | access_rows_payouts.ROWS
+    | access_rows_reports.ROWS
     | access_rows_rounds.ROWS
 )

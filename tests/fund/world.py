@@ -3,7 +3,14 @@ value is), and one file per part of the app (world_<part>.py) for what only that
 
 from accounts.models import User
 from initiatives.models import Initiative
-from tests.fund import world_applications, world_decisions, world_money, world_rounds
+from tests.fund import (
+    world_applications,
+    world_decisions,
+    world_money,
+    world_payouts,
+    world_reports,
+    world_rounds,
+)
 from tests.fund.factories import (
     ApplicationFactory,
     ContributionFactory,
@@ -18,6 +25,8 @@ PARTS: tuple = (
     world_applications,
     world_decisions,
     world_money,
+    world_payouts,
+    world_reports,
     world_rounds,
 )
 

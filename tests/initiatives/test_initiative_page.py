@@ -171,8 +171,9 @@ def test_the_initiative_page_queries_stay_the_same_with_5_and_with_200_initiativ
         ListingFactory(initiative=other)
     # 1 session-free lookup of the initiative, 1 reload with its municipality,
     # 2 prefetches (themes, target groups), 1 listings, 1 suggestions for all needs,
-    # 1 for the sections other apps show (the knowledge base's contributions).
-    assert _queries_for(client, initiative.get_absolute_url()) == few == 7
+    # 1 for each section other apps show (the knowledge base's contributions, what the
+    # initiative did with the community fund).
+    assert _queries_for(client, initiative.get_absolute_url()) == few == 8
 
 
 @pytest.mark.django_db
