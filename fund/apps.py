@@ -28,3 +28,6 @@ class FundConfig(AppConfig):
         )
         # Each part of the app registers what it adds to the rest of the portal here, one line
         # per part (queues, key figures, personal data, demo data, clash warnings).
+        from fund import portal
+
+        portal.register()  # portal: home figures and section, personal data
