@@ -24,6 +24,12 @@ class KeyFigure:
     url_name: str = ""
     format: Callable[[int], str] | None = None
 
+    @property
+    def as_text(self) -> bool:
+        """Whether the page shows it as formatted text (a template cannot test `format` itself:
+        it would call it)."""
+        return self.format is not None
+
     def shown(self, count: int) -> int | str:
         """The count as the page shows it: formatted text, or the number itself."""
         return count if self.format is None else self.format(count)

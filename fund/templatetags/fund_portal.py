@@ -9,11 +9,13 @@ from django import template
 from accounts.models import User
 from fund.models import Application
 from fund.permissions import is_committee, is_treasurer
+from initiatives.permissions import memberships_of
 from omzien.work_queues import has_work_queues
 
 register = template.Library()
 
 MY_APPLICATIONS = 10
+MY_REVIEWS = 10
 
 
 @register.inclusion_tag("fund/partials/_my_fund.html")
@@ -26,17 +28,19 @@ def my_fund(user: User, data: dict[str, Any]) -> dict[str, Any]:
         .order_by("-updated_at", "-pk")[: MY_APPLICATIONS + 1]
     )
     committee, treasurer = is_committee(user), is_treasurer(user)
-    reviews = mine.get("reviews", [])
+    # The newest reviews; the download holds them all.
+    reviews = list(reversed(mine.get("reviews", [])))
     ties = [tie for tie in mine.get("ties", []) if tie["ended_at"] is None]
     return {
         "applications": found[:MY_APPLICATIONS],
         "more": len(found) > MY_APPLICATIONS,
-        "reviews": reviews,
+        "reviews": reviews[:MY_REVIEWS],
+        "more_reviews": max(len(reviews) - MY_REVIEWS, 0),
         "ties": ties,
         "committee": committee,
         "treasurer": treasurer,
         "has_work": has_work_queues(user),
         "show": bool(
-            found or reviews or ties or committee or treasurer or mine.get("applications")
+            found or memberships_of(user) or reviews or ties or committee or treasurer
         ),
     }
