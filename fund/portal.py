@@ -160,7 +160,7 @@ def register() -> None:
     )
     register_key_figure(
         KeyFigure(
-            _("initiatives supported by the community fund"),
+            _("initiatives supported by the fund"),
             _initiatives_supported,
             "fund:grants",
         )

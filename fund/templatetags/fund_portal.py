@@ -40,7 +40,5 @@ def my_fund(user: User, data: dict[str, Any]) -> dict[str, Any]:
         "committee": committee,
         "treasurer": treasurer,
         "has_work": has_work_queues(user),
-        "show": bool(
-            found or memberships_of(user) or reviews or ties or committee or treasurer
-        ),
+        "show": bool(found or memberships_of(user) or reviews or ties or committee or treasurer),
     }

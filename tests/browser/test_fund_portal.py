@@ -2,7 +2,7 @@
 member and the committee, the home page's figures and open rounds, "my account" with the fund's
 panel, and the "Te doen" overview of a treasurer; axe-clean at 375 and 1280 px."""
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from django.conf import settings as django_settings
@@ -46,7 +46,7 @@ def demo(portal: str) -> str:
 
 
 @pytest.fixture
-def fund_queue(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def fund_queue(monkeypatch: pytest.MonkeyPatch) -> None:
     """A queue for the fund's roles, as the fund's other parts register theirs."""
     monkeypatch.setattr(work_queues, "_queues", dict(work_queues._queues))
     register_work_queue(
@@ -59,7 +59,6 @@ def fund_queue(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
             empty="Niets goed te keuren.",
         )
     )
-    yield
 
 
 def test_a_visitor_reads_the_fund_and_the_home_page(demo: str, page: Page, check: Check) -> None:

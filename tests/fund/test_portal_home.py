@@ -56,7 +56,7 @@ def test_home_shows_the_money_granted_this_year_and_the_initiatives_supported(
     awarded = LedgerEntry.objects.filter(kind=LedgerEntry.Kind.AWARD, grant__awarded_on__year=year)
     assert awarded.aggregate(total=Sum("amount_cents"))["total"] == 12_500_00
     assert f"toegekend in {year} € 12.500,00" in text
-    assert "initiatieven gesteund door het gemeenschapsfonds 2" in text
+    assert "initiatieven gesteund door het fonds 2" in text
     # The other apps' figures are counted as before, their digits grouped.
     assert re.search(r"initiatieven \d", text)
 
