@@ -16,13 +16,14 @@ order) and uses its initiatives; without them it makes nothing.
 TODO(lead, after the merge): the steps below are written against the models and the core, as the
 parts that own them were not there yet. Call the parts' own functions instead, so the demo follows
 their rules and formats exactly:
-- `decide`: the decisions part's function that records a decision on the round's decision list
-  (fund/decisions.py, with the hash chain of fund/decision_list.py); the content and hash written
-  here follow the model's docstring (JSON, sorted keys, the previous entry's hash; "" before the
-  first), and must match what fund/decision_list.py verifies;
-- `_submit`: the applications part's submission (fund/submission.py: the frozen revision);
-- `_approve`: the payouts part's approval (fund/payouts.py);
-- `_accept_report`: the reports part's acceptance and settlement (fund/accountability.py).
+- `decide`: `fund.decision_list.append(..., on=...)` for the entry (the content written here is
+  the same as it writes, so `fund.decision_list.verify()` finds the demo's lists whole);
+- `_submit`: `fund.revisions.freeze` (the same snapshot) or `fund.submission.submit`;
+- `approve_payout`: `fund.payouts.approve(payout, by=..., notify=False)`;
+- `_accept_report`: `fund.accountability.accept(grant, by=..., note=..., notify=False)`.
+Those functions date what they write today; the demo's story is spread over the past months,
+so keep the demo's own dates where the row allows it (the decision list's `decided_at` cannot be
+changed after the entry is written).
 """
 
 import hashlib
@@ -323,18 +324,22 @@ def _application(
 
 
 def _submit(application: Application, author: User | None, at: datetime) -> None:
-    """Submitted, with its first frozen revision (TODO(lead): fund/submission.py)."""
-    lines = list(application.budget_lines.order_by("position"))
+    """Submitted, with its first frozen revision, in the form fund/revisions.py's `snapshot`
+    keeps (TODO(lead): `fund.submission.submit`, or `fund.revisions.freeze`)."""
+    lines = list(application.budget_lines.order_by("position", "pk"))
     ApplicationRevision.objects.create(
         application=application,
         number=1,
         content={
+            "initiative": application.initiative.name,
             "title": application.title,
             "summary": application.summary,
             "plan": application.plan,
             "why": application.why,
             "for_whom": application.for_whom,
-            "theme": application.theme.name if application.theme else None,
+            "theme": application.theme.name if application.theme else "",
+            "research_question": "",
+            "meeting": "",
             "amount_cents": application.amount_cents,
             "budget_lines": [
                 {"description": line.description, "amount_cents": line.amount_cents}
@@ -377,6 +382,10 @@ def _review(
     )
 
 
+# The first entry of a round's decision list names this as the hash before it.
+GENESIS = "0" * 64
+
+
 def decide(
     application: Application,
     outcome: str,
@@ -388,7 +397,9 @@ def decide(
     at: datetime,
 ) -> Grant | None:
     """A decision on the round's decision list, with the award in the same transaction, and the
-    committee members who took no part in it (TODO(lead): the decisions part's function)."""
+    committee members who took no part in it. The entry is written as fund/decision_list.py's
+    `append` writes it (canonical JSON of the facts, SHA-256, 64 zeros before the first), dated
+    `at` (TODO(lead): call `fund.decision_list.append(..., on=at.date())` here)."""
     with transaction.atomic():
         round_ = Round.objects.select_for_update().get(pk=application.round_id)
         grant = None
@@ -403,24 +414,22 @@ def decide(
         ]
         previous = Decision.objects.filter(round=round_).order_by("-number").first()
         number = previous.number + 1 if previous else 1
-        previous_hash = previous.hash if previous else ""
-        content = json.dumps(
-            {
-                "round": round_.slug,
-                "number": number,
-                "application": application.pk,
-                "initiative": application.initiative.name,
-                "title": application.title,
-                "outcome": outcome,
-                "amount_cents": cents,
-                "reason": reason,
-                "recusals": sorted(str(reason) for _member, reason in recusals),
-                "decided_at": at.isoformat(),
-                "previous_hash": previous_hash,
-            },
-            sort_keys=True,
-            ensure_ascii=False,
-        )
+        previous_hash = previous.hash if previous else GENESIS
+        facts = {
+            "round": round_.slug,
+            "number": number,
+            "application_id": application.pk,
+            "application_title": application.title,
+            "initiative": application.initiative.name,
+            "municipality": application.initiative.municipality.name,
+            "outcome": outcome,
+            "amount_cents": cents,
+            "reason": reason,
+            "date": timezone.localdate(at).isoformat(),
+            "recusals": sorted(str(reason) for _member, reason in recusals),
+            "previous_hash": previous_hash,
+        }
+        content = json.dumps(facts, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         decision = Decision.objects.create(
             round=round_,
             number=number,
@@ -430,7 +439,7 @@ def decide(
             reason=reason,
             content=content,
             previous_hash=previous_hash,
-            hash=hashlib.sha256(content.encode()).hexdigest(),
+            hash=hashlib.sha256(content.encode("utf-8")).hexdigest(),
             decided_by=by,
             decided_at=at,
         )

@@ -335,7 +335,7 @@ APPLICATIONS = [
         decided_by=HENK,
         payouts=(
             DemoPayout(3_000_00, "Eerste deel: de bankjes", -158, INGRID, -157),
-            DemoPayout(1_500_00, "Laatste deel, na de verantwoording", -40, HENK, -39),
+            DemoPayout(1_500_00, "Laatste deel, na de verantwoording", -44, HENK, -43),
         ),
         report=DemoReport(
             status="accepted",

@@ -2,8 +2,8 @@
 
 The export holds what the person did in the fund: the applications they created, their reviews
 (with scores and comments), the ties they declared, and for the fund's roles the decisions they
-took, the payouts they proposed or approved, the contributions they recorded and the reports they
-wrote. Money is in whole cents, and in euros as text ("1250.00"), never a float.
+took and those they took no part in, the payouts they proposed or approved, the contributions they
+recorded and the reports they wrote or accepted. Money is in whole cents, and in euros as text ("1250.00"), never a float.
 
 Deleting an account keeps the fund's records, without the person: an application stays its
 initiative's, a review stays with the committee as one by a former member, and decisions, payouts,
@@ -24,6 +24,7 @@ from fund.models import (
     Decision,
     LedgerEntry,
     Payout,
+    Recusal,
     Report,
     Review,
     Tie,
@@ -130,6 +131,23 @@ def _decisions(user: User) -> list[dict[str, Any]]:
     ]
 
 
+def _recusals(user: User) -> list[dict[str, Any]]:
+    recusals = (
+        Recusal.objects.filter(user=user)
+        .select_related("decision__round", "decision__application")
+        .order_by("pk")
+    )
+    return [
+        {
+            "round": r.decision.round.name,
+            "number": r.decision.number,
+            "application": r.decision.application.title,
+            "reason": r.reason,
+        }
+        for r in recusals
+    ]
+
+
 def _payouts(user: User) -> list[dict[str, Any]]:
     payouts = (
         Payout.objects.filter(Q(proposed_by=user) | Q(approved_by=user))
@@ -194,6 +212,7 @@ def _export(user: User) -> dict[str, Any]:
         "reviews": _reviews(user),
         "ties": _ties(user),
         "decisions": _decisions(user),
+        "took_no_part_in": _recusals(user),
         "payouts": _payouts(user),
         "reports": _reports(user),
         "contributions_recorded": _contributions(user),

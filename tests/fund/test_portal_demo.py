@@ -71,15 +71,28 @@ def test_the_closed_round_decided_paid_and_reported(loaded: list[str]) -> None:
     assert {d.outcome for d in decisions} == {"award", "part", "reject"}
     assert not closed.applications.filter(status=Application.Status.SUBMITTED).exists()
     assert closed.budget_cents == closed.awarded_cents  # what was left went back to the fund
-    # The decision list is a chain: each entry hashes its content, which holds the previous hash.
-    previous = ""
-    for decision in decisions:
+    # The decision list is a chain, as fund/decision_list.py writes and verifies it: numbered
+    # from 1, each hash the SHA-256 of the content, which names the hash before it (64 zeros
+    # first) and says what the row's columns say.
+    previous = "0" * 64
+    for number, decision in enumerate(decisions, start=1):
         content = json.loads(decision.content)
+        assert decision.number == content["number"] == number
         assert decision.previous_hash == content["previous_hash"] == previous
         assert decision.hash == hashlib.sha256(decision.content.encode()).hexdigest()
-        assert (content["outcome"], content["amount_cents"]) == (
+        assert decision.content == json.dumps(
+            content, sort_keys=True, ensure_ascii=False, separators=(",", ":")
+        )
+        assert (
+            content["application_id"],
+            content["outcome"],
+            content["amount_cents"],
+            content["reason"],
+        ) == (
+            decision.application_id,
             decision.outcome,
             decision.amount_cents,
+            decision.reason,
         )
         previous = decision.hash
     # A committee member of the applying initiative took no part, and the list says so.

@@ -295,6 +295,9 @@ def test_deleting_a_committee_member_keeps_reviews_and_decisions_without_them(
     decided(own, "reject", by=colleague, committee=[colleague, fund_committee])
     decisions = list(Decision.objects.order_by("pk").values_list("hash", "content"))
 
+    took_no_part = export_of(Client(), fund_committee)["took_no_part_in"]
+    assert [(r["application"], r["reason"]) for r in took_no_part] == [(own.title, "applicant")]
+
     delete_account(fund_committee)
 
     review.refresh_from_db()
