@@ -23,6 +23,7 @@ from fund.permissions import Person, is_committee, is_treasurer
 from initiatives.models import Initiative
 from omzien.home_sections import register_home_section
 from omzien.key_figures import KeyFigure, register_key_figure
+from omzien.sitemaps import pages_sitemap, register_sitemap
 from omzien.work_queues import has_work_queues
 
 # Rounds with a public decision list on the front page; the rest are on the rounds page.
@@ -166,6 +167,7 @@ def register() -> None:
         )
     )
     register_home_section("fund/partials/_home_rounds.html", open_rounds_for_home)
+    register_sitemap("fund", pages_sitemap("fund:index"))
     # My account, the data download and account deletion.
     from fund import personal_data
 

@@ -249,3 +249,7 @@ def test_the_page_is_in_the_fund_section_of_the_header(visitor: Client) -> None:
     # Every page of the fund lies under /fund/, and marks the section as the one it is in.
     fund = [name for name, _label in frame.NAVIGATION].index("fund:index")
     assert frame._current("/fund/rounds/voorjaar/") == (fund, True)
+
+
+def test_the_page_is_in_the_sitemap(visitor: Client) -> None:
+    assert "/fund/</loc>" in visitor.get("/sitemap-fund.xml").content.decode()
