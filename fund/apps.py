@@ -26,21 +26,25 @@ class FundConfig(AppConfig):
             models.Report,
             models.LedgerEntry,
         )
-        # Each part of the app registers what it adds to the rest of the portal here, one line
-        # per part (queues, key figures, personal data, demo data, clash warnings).
-        from fund import money_sitemaps
+        self._register_with_the_portal()
+
+    def _register_with_the_portal(self) -> None:
+        """What the fund adds to the rest of the portal: the work queues of the committee and
+        the treasurers, home and account, the sitemap, the meetings' clash warnings."""
+        from fund import (
+            accountability,
+            applications,
+            committee,
+            meeting_clashes,
+            money_sitemaps,
+            payouts,
+            portal,
+        )
 
         money_sitemaps.register()
-        from fund import meeting_clashes
-
-        meeting_clashes.register()  # rounds
-        from fund import applications
-
+        meeting_clashes.register()
         applications.register()
-        from fund import committee
-
-        committee.register()  # decisions: the committee's queues "to review" and "to decide"
-        from fund import accountability, payouts
-
+        committee.register()
         payouts.register()
         accountability.register()
+        portal.register()

@@ -163,11 +163,7 @@ def _to_decide_queue(user: Person) -> list[Candidate]:
 
 
 def register() -> None:
-    """The decisions part's registrations: the two queues, and a person's reviews and ties in
-    their data download."""
-    from fund import personal_data_decisions
-
-    personal_data_decisions.register()
+    """The committee's two queues ("to review", "to decide"), per person."""
     register_work_queue(
         WorkQueue(
             key="fund-to-review",

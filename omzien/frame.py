@@ -24,7 +24,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from omzien.work_queues import has_work_queues
+from omzien.work_queues import has_work_queues, is_coordination
 
 # The main menu: (URL name, label). The sections come with their apps.
 NAVIGATION = (
@@ -33,11 +33,12 @@ NAVIGATION = (
     ("initiatives:white-spots", _("White spots")),
     ("meetings:agenda", _("Meetings")),
     ("knowledgebase:index", _("Knowledge base")),
+    ("fund:index", _("Fund")),
 )
 # Sections whose every page lies under the menu item's address: a page inside one marks its item
 # with aria-current="true" (the item's own page with "page"). The directory is not one of them:
 # needs and offers and the white spots have menu items of their own under /initiatives/.
-WHOLE_SECTIONS = ("meetings:agenda", "knowledgebase:index")
+WHOLE_SECTIONS = ("meetings:agenda", "knowledgebase:index", "fund:index")
 
 _MARKER = re.compile("\x00([a-z]+)\x00")
 
@@ -80,8 +81,9 @@ def footer(language: str, contact_email: str) -> SafeString:
 
 @lru_cache(maxsize=64)
 def header(language: str, audience: str, current: int | None, inside: bool = False) -> Prebuilt:
-    """audience: "minimal" (no forms: the error pages have no request), "visitor", "member" or
-    "coordinator"; current: the index in NAVIGATION of the section the page is in; inside: the
+    """audience: "minimal" (no forms: the error pages have no request), "visitor", "member",
+    "coordinator" (a coordinator: the work overview is "Coördinatie") or "work" (someone else
+    with work queues, the fund's committee and treasurers: "Te doen"); current: the index in NAVIGATION of the section the page is in; inside: the
     page is a page within that section, not the section's own page."""
     with translation.override(language):
         navigation = [
@@ -128,8 +130,10 @@ def header_for(request: HttpRequest | None) -> SafeString:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         audience = "visitor"
+    elif not has_work_queues(user):
+        audience = "member"
     else:
-        audience = "coordinator" if has_work_queues(user) else "member"
+        audience = "coordinator" if is_coordination(user) else "work"
     prebuilt = header(language, audience, *_current(request.path))
     values = {"next": escape(request.get_full_path())}
     if "csrf" in prebuilt.slots:

@@ -8,7 +8,13 @@ from django.views.decorators.cache import never_cache
 
 from omzien.home_sections import home_sections
 from omzien.key_figures import key_figures
-from omzien.work_queues import overview_of, queue_page, registered_queue, work_queues_for
+from omzien.work_queues import (
+    is_coordination,
+    overview_of,
+    queue_page,
+    registered_queue,
+    work_queues_for,
+)
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -36,12 +42,14 @@ def trivial(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def coordination(request: HttpRequest) -> HttpResponse:
-    """The coordinators' work overview: every queue this person may see, the first few of each."""
+    """The work overview: every queue this person may see, the first few of each. Coordinators
+    see it as "Coördinatie", the fund's committee and treasurers as their "Te doen"."""
     queues = work_queues_for(request.user)
     if not queues:
         raise PermissionDenied
     overviews = [overview_of(queue, request.user) for queue in queues]
-    return render(request, "omzien/coordination.html", {"overviews": overviews})
+    context = {"overviews": overviews, "coordination": is_coordination(request.user)}
+    return render(request, "omzien/coordination.html", context)
 
 
 @login_required
@@ -53,4 +61,5 @@ def coordination_queue(request: HttpRequest, key: str) -> HttpResponse:
     if not queue.visible_to(request.user):
         raise PermissionDenied
     page = queue_page(queue, request.user, request.GET.get("page"))
-    return render(request, "omzien/coordination_queue.html", {"queue": queue, "page": page})
+    context = {"queue": queue, "page": page, "coordination": is_coordination(request.user)}
+    return render(request, "omzien/coordination_queue.html", context)

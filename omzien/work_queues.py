@@ -26,7 +26,9 @@ for the queue, otherwise (when more are waiting) to /coordination/<key>/, which 
 queue a page at a time. Queues appear in the order they were registered. A queue that differs per
 person (the fund committee's "to review" leaves out what a member may not review) sets
 `per_person=True`: its `items` is then called with the person. The page, and the link
-to it in the header, are there for whoever may see at least one queue.
+to it in the header, are there for whoever may see at least one queue: for the network's
+coordinators it is "Coördinatie" (with any other queues they see), for everyone else with queues
+(the fund committee, the treasurers) "Te doen" (`is_coordination`).
 """
 
 from collections.abc import Callable, Sequence
@@ -92,6 +94,15 @@ def work_queues_for(user: Person) -> list[WorkQueue]:
 def has_work_queues(user: Person) -> bool:
     """Whether the header links to the overview for this person."""
     return user.is_authenticated and any(queue.visible_to(user) for queue in _queues.values())
+
+
+def is_coordination(user: Person) -> bool:
+    """Whether the overview is the coordinators' "Coördinatie" for this person, or their own "Te
+    doen" list (the roles are read once per request, with the session)."""
+    from accounts.permissions import group_names
+    from accounts.roles import COORDINATOR
+
+    return user.is_authenticated and COORDINATOR in group_names(user)
 
 
 def overview_of(queue: WorkQueue, user: Person) -> QueueOverview:

@@ -39,9 +39,11 @@ ROWS: dict[str, Row | list[Row]] = {
     "accessibility": same_for_all("/accessibility/", 200),
     "contact": same_for_all("/contact/", 200),
     "switch-language": same_for_all("/language/?language=en&next=/privacy/", 302),
-    # The coordinators' work overview, and one of its queues in full.
-    # The fund committee has queues there too (fund/committee.py).
-    "coordination": only("/coordination/", {"coordinator": 200, "fund_committee": 200}),
+    # The work overview ("Coördinatie" for coordinators, "Te doen" for the fund's committee and
+    # treasurers, whose queues the fund registers), and one of the coordinators' queues in full.
+    "coordination": only(
+        "/coordination/", {"coordinator": 200, "fund_committee": 200, "treasurer": 200}
+    ),
     "coordination-queue": [
         only("/coordination/without-team/", {"coordinator": 200}),
         for_signed_in("/coordination/no-such-queue/", 404),
