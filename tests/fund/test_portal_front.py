@@ -82,7 +82,7 @@ def test_visitors_read_what_the_fund_is_and_its_open_and_coming_rounds(visitor: 
     assert "Gelijkwaardig" in text
     assert f"Ontmoeten Open Aanvragen tot en met 27 maart {today.year + 1}" in text
     assert "Budget € 18.000,00 Hoogstens per aanvraag € 5.000,00" in text
-    assert f"Besluiten uiterlijk 30 april {today.year + 1}" in text
+    assert f"Besluiten uiterlijk op 30 april {today.year + 1}" in text
     assert "Initiatieven die nog nooit geld van het fonds kregen, gaan voor." in text
     assert "Sterke buurten Binnenkort open Open van" in text
     assert "Budget € 10.000,00" in text

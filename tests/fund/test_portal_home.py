@@ -4,6 +4,7 @@ as money) and its open rounds, the header's section, and the work overview for t
 
 import re
 from datetime import timedelta
+from uuid import uuid4
 
 import pytest
 from django.core.cache import caches
@@ -13,14 +14,11 @@ from django.test import Client
 from django.utils import timezone
 
 from accounts.models import User
-from accounts.permissions import group_names
+from accounts.roles import TREASURER
 from fund.allocation import award
-from fund.models import Grant, LedgerEntry
-from initiatives.models import Initiative
-from omzien import work_queues
+from fund.models import Grant, LedgerEntry, Payout
 from omzien.key_figures import KeyFigure
-from omzien.work_queues import WorkQueue, register_work_queue
-from tests.factories import InitiativeFactory
+from tests.factories import InitiativeFactory, role_user
 from tests.fund.factories import RoundFactory, awarded_grant, submitted_application
 
 pytestmark = pytest.mark.django_db
@@ -96,21 +94,13 @@ def test_without_open_rounds_home_shows_no_fund_section(client: Client) -> None:
 
 
 @pytest.fixture
-def fund_queue(monkeypatch: pytest.MonkeyPatch) -> WorkQueue:
-    """A queue for the fund's roles as the fund's other parts register theirs, for one test."""
-    monkeypatch.setattr(work_queues, "_queues", dict(work_queues._queues))
-    queue = WorkQueue(
-        key="fund-to-review",
-        title="Te beoordelen",
-        # Initiatives stand in for applications: the point is the page, not the items.
-        items=lambda user: Initiative.objects.filter(name__startswith="Aanvraag").order_by("name"),
-        item_template="initiatives/partials/_queue_without_team.html",
-        visible_to=lambda user: bool({"fund committee", "treasurer"} & group_names(user)),
-        empty="Niets te beoordelen.",
-        per_person=True,
+def waiting_work(db: None) -> None:
+    """Work for both roles: an application to review, and a payout a treasurer proposed."""
+    submitted_application(title="Wandelgroepen met koffie")
+    grant = awarded_grant(title="Buurtbus voor iedereen")
+    Payout.objects.create(
+        grant=grant, amount_cents=100_00, idempotency_key=uuid4(), proposed_by=role_user(TREASURER)
     )
-    register_work_queue(queue)
-    return queue
 
 
 def h1_of(response: object) -> str:
@@ -118,28 +108,35 @@ def h1_of(response: object) -> str:
     return re.sub(r"\s+", " ", re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)).strip()
 
 
-@pytest.mark.parametrize("persona", ["fund_committee", "treasurer"])
+@pytest.mark.parametrize(
+    ("persona", "queue_key", "waiting"),
+    [
+        ("fund_committee", "fund-to-review", "Wandelgroepen met koffie"),
+        ("treasurer", "payouts-to-approve", "Buurtbus voor iedereen"),
+    ],
+)
+@pytest.mark.usefixtures("waiting_work")
 def test_the_fund_roles_have_their_own_to_do_list(
-    client: Client, request: pytest.FixtureRequest, persona: str, fund_queue: WorkQueue
+    client: Client, request: pytest.FixtureRequest, persona: str, queue_key: str, waiting: str
 ) -> None:
-    InitiativeFactory(name="Aanvraag Wandelgroepen met koffie")
     client.force_login(request.getfixturevalue(persona))
 
     home = client.get("/").content.decode()
     overview = client.get("/coordination/")
-    queue = client.get("/coordination/fund-to-review/")
+    queue = client.get(f"/coordination/{queue_key}/")
 
     assert re.search(r'href="/coordination/">\s*Te doen\s*</a>', home)
     assert "Coördinatie" not in home
     assert h1_of(overview) == "Te doen"
     assert "Wat er op je wacht, op één plek." in text_of(overview)
-    assert "Wandelgroepen met koffie" in text_of(overview)
+    assert waiting in text_of(overview)
     assert re.search(r"<title>\s*Te doen\s*– Omzien naar Elkaar", overview.content.decode())
     assert "Terug naar Te doen" in text_of(queue)
 
 
+@pytest.mark.usefixtures("waiting_work")
 def test_a_coordinator_in_the_committee_keeps_coordination(
-    client: Client, coordinator: User, fund_queue: WorkQueue
+    client: Client, coordinator: User
 ) -> None:
     from django.contrib.auth.models import Group
 
@@ -152,20 +149,7 @@ def test_a_coordinator_in_the_committee_keeps_coordination(
     assert "Terug naar coördinatie" in text_of(client.get("/coordination/fund-to-review/"))
 
 
-def test_without_queues_the_fund_roles_have_no_overview(
-    client: Client, fund_committee: User
-) -> None:
-    """Until the fund registers its queues (the other parts of the fund do), nothing waits."""
-    if work_queues.has_work_queues(fund_committee):
-        pytest.skip("the fund's queues are registered: see the tests above")
-    client.force_login(fund_committee)
-    assert 'href="/coordination/"' not in client.get("/").content.decode()
-    assert client.get("/coordination/").status_code == 403
-
-
-def test_my_account_leads_the_fund_roles_to_their_work(
-    client: Client, treasurer: User, fund_queue: WorkQueue
-) -> None:
+def test_my_account_leads_the_fund_roles_to_their_work(client: Client, treasurer: User) -> None:
     client.force_login(treasurer)
     html = client.get("/my-account/").content.decode()
     assert "Jouw werk voor het fonds" in html
