@@ -46,8 +46,7 @@ def later(make: Callable[[], T]) -> T:
     return SimpleLazyObject(make)  # type: ignore[return-value]
 
 
-def list_context(request: HttpRequest) -> dict[str, Any]:
-    filterset = GrantFilter(request.GET)
+def list_context(request: HttpRequest, filterset: GrantFilter) -> dict[str, Any]:
     grants = filterset.listed()
     page = Paginator(grants, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = list(page.object_list)
@@ -65,7 +64,7 @@ def list_context(request: HttpRequest) -> dict[str, Any]:
 @require_safe
 def grant_list(request: HttpRequest) -> HttpResponse:
     filterset = later(lambda: GrantFilter(request.GET))
-    listed = later(lambda: list_context(request))
+    listed = later(lambda: list_context(request, filterset))
     query = canonical_query(request.GET)
     context = {
         "filter": filterset,

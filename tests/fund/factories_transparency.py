@@ -219,8 +219,11 @@ def many_grants(count: int, round_: Round | None = None) -> list[Grant]:
     and with a report: for the query counts."""
     funder = FunderFactory()
     contribution = ContributionFactory(funder=funder, amount_cents=count * 1_000_00)
-    round_ = round_ or RoundFactory(budget_cents=count * 1_000_00, budget_cents__contributions=[contribution])
+    round_ = round_ or RoundFactory(
+        budget_cents=count * 1_000_00, budget_cents__contributions=[contribution]
+    )
     places = list(Municipality.objects.order_by("pk")[:5])
+    welfare = Theme.objects.get(name="Welzijn")
     grants = []
     for number in range(count):
         grant = grant_for(
@@ -228,6 +231,7 @@ def many_grants(count: int, round_: Round | None = None) -> list[Grant]:
             InitiativeFactory(municipality=places[number % len(places)]),
             500_00,
             on=timezone.localdate(),
+            theme=welfare,
         )
         pay_out(grant, 100_00)
         Report.objects.create(grant=grant, story="Verhaal", status=Report.Status.SUBMITTED)
