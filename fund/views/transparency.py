@@ -293,4 +293,3 @@ def grants_json(request: HttpRequest) -> StreamingHttpResponse:
     )
     response["Content-Disposition"] = 'inline; filename="toekenningen.json"'
     return response
-

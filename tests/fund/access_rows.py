@@ -6,6 +6,7 @@ round with a budget (slug), `fund_draft` a draft application of X (by `member`),
 """
 
 from tests.access import Row, same_for_all
+from tests.fund import access_rows_transparency
 from tests.personas import PERSONAS
 
 # A draft exists only for X's members: everyone else gets a 404 (DESIGN.md's roles table).
@@ -18,4 +19,4 @@ def hidden(url: str, insiders: dict[str, int] = X_MEMBERS, method: str = "get") 
 
 ROWS: dict[str, Row | list[Row]] = {
     "fund:index": same_for_all("/fund/", 200),
-}
+} | access_rows_transparency.ROWS

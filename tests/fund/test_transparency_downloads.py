@@ -135,7 +135,7 @@ def test_hostile_text_is_harmless_in_both_downloads_and_on_the_pages(
         for value in cells:
             assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), value
 
-    response, text = download(client, "/fund/grants.json")
+    _response, text = download(client, "/fund/grants.json")
     assert "<script>" not in text
     assert "\\u003cscript\\u003e" in text
     data = json.loads(text)

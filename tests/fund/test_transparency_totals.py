@@ -85,8 +85,7 @@ def test_each_total_equals_the_ledgers_sums(world: MoneyWorld) -> None:
     }
     slugs = dict(Municipality.objects.values_list("pk", "slug"))
     by_municipality = {
-        slugs[pk]: values
-        for pk, values in of(ledger_by("grant__initiative__municipality")).items()
+        slugs[pk]: values for pk, values in of(ledger_by("grant__initiative__municipality")).items()
     }
     assert as_dict(result.by_municipality, lambda t: t.slug) == by_municipality
     assert by_municipality["amersfoort"] == {"awarded": 2_500_00, "paid": 1_000_00, "returned": 0}
@@ -158,7 +157,9 @@ def test_filtered_totals_equal_the_ledgers_sums_of_those_grants(
     result = found(query)
     ledger = of(ledger_by("contribution__funder__slug", PUBLIC & where))
     assert as_dict(result.by_funder, lambda t: t.slug) == ledger
-    overall = {name: sum(v[name] for v in ledger.values()) for name in ("awarded", "paid", "returned")}
+    overall = {
+        name: sum(v[name] for v in ledger.values()) for name in ("awarded", "paid", "returned")
+    }
     assert page_figures(result.overall) == overall
     assert result.matrix.total == overall["awarded"]
 
@@ -176,6 +177,9 @@ def test_the_page_shows_the_ledgers_sums(client: Client, world: MoneyWorld) -> N
     # (Amersfoort's first € 500 came from the earmarked money); € 200 + € 500 back.
     province = html[html.index('href="/fund/grants/?funder=provincie-utrecht"') :]
     province = province[: province.index("</tr>")]
-    assert ["3", "€ 3.800,00", "€ 1.800,00", "€ 700,00"] == [
-        cell.split(">")[-1] for cell in province.split("</td>")[:-1]
+    assert [cell.split(">")[-1] for cell in province.split("</td>")[:-1]] == [
+        "3",
+        "€ 3.800,00",
+        "€ 1.800,00",
+        "€ 700,00",
     ]

@@ -36,8 +36,9 @@ import uuid
 from argparse import ArgumentParser
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from datetime import time as clock
 from itertools import accumulate
-from datetime import date, datetime, time as clock, timedelta
 from typing import Any, TypeVar
 
 from django.contrib.auth.models import Group
@@ -481,7 +482,7 @@ def applications_of(
 ) -> list[Application]:
     """Submitted applications (with their first revision), `drafts` of them drafts."""
     made = []
-    for _number in range(count):
+    for number in range(count):
         initiative = picker.pick(rng)
         what, summary = rng.choice(WHAT)
         asked = cents(rng, 250, 5_000)
@@ -499,7 +500,8 @@ def applications_of(
             revision=1,
             submitted_at=moment(round_.opens_on + timedelta(days=rng.randint(1, 40)), 20),
         )
-        if rng.random() < drafts:
+        # With drafts, the first is one and the second is not; the rest as it falls.
+        if drafts and (number == 0 or (number > 1 and rng.random() < drafts)):
             application.status = Application.Status.DRAFT
             application.revision = 0
             application.submitted_at = None
@@ -892,10 +894,7 @@ def spread(
     left = amount
     for item in money:
         row = item.row
-        if kind == Kind.REPAYMENT:
-            room = row.paid_cents - row.repaid_cents
-        else:
-            room = item.room_to_pay()
+        room = row.paid_cents - row.repaid_cents if kind == Kind.REPAYMENT else item.room_to_pay()
         take = min(left, room)
         if take <= 0:
             continue
