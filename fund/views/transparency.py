@@ -52,8 +52,8 @@ def list_context(request: HttpRequest, filterset: GrantFilter) -> dict[str, Any]
     rows = list(page.object_list)
     money = money_by_funder(rows)
     for grant in rows:
-        grant.money = money.get(grant.pk, [])  # type: ignore[attr-defined]
-        grant.report_accepted = report_accepted(grant)  # type: ignore[attr-defined]
+        grant.money = money.get(grant.pk, [])
+        grant.report_accepted = report_accepted(grant)
     return {
         "page": page,
         "rows": rows,
@@ -79,25 +79,42 @@ def grant_list(request: HttpRequest) -> HttpResponse:
     return render(request, "fund/grant_list.html", context)
 
 
-@require_safe
-def grant_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    grant = get_object_or_404(
-        public_grants().select_related(
+# The application's long texts: not shown here, and not read for the grant the panels get.
+LONG_TEXTS = ("application__plan", "application__why", "application__for_whom")
+
+
+def shown_grant(pk: int) -> Grant:
+    """The grant with everything its public part shows (read when that part is not cached)."""
+    return (
+        public_grants()
+        .select_related(
             "application__theme",
             "application__decision",
             "initiative__municipality",
             "round",
             "report",
-        ),
-        pk=pk,
+        )
+        .get(pk=pk)
     )
-    decision = getattr(grant.application, "decision", None)
+
+
+@require_safe
+def grant_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    # What every request needs: that the grant is public (else a 404), and the grant itself for
+    # the panels of the payouts and reports parts. The rest is read only for a fragment that is
+    # not cached yet.
+    grant = get_object_or_404(
+        public_grants().select_related("application").defer(*LONG_TEXTS), pk=pk
+    )
+    shown = later(lambda: shown_grant(pk))
+    decision = later(lambda: getattr(shown.application, "decision", None))
     context: dict[str, Any] = {
         "grant": grant,
         "application": grant.application,
+        "shown": shown,
         "decision": decision,
         "recusals": later(lambda: recusal_counts(decision) if decision else []),
-        "report_accepted": report_accepted(grant),
+        "report_accepted": later(lambda: report_accepted(shown)),
         "returned_cents": grant.repaid_cents + grant.released_cents,
         "money": later(lambda: fundings_with_funders([grant]).get(grant.pk, [])),
         "co_applicants": later(

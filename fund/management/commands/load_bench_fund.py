@@ -124,7 +124,12 @@ LINES = [
     "Vrijwilligersavond",
     "Gereedschap",
 ]
-REASONS = {
+RECOMMENDATIONS: dict[str, str] = {
+    Decision.Outcome.AWARD: Review.Recommendation.AWARD,
+    Decision.Outcome.PART: Review.Recommendation.PART,
+    Decision.Outcome.REJECT: Review.Recommendation.REJECT,
+}
+REASONS: dict[str, list[str]] = {
     Decision.Outcome.AWARD: [
         "Een goed plan dat uit de buurt zelf komt; de commissie kent het volledig toe.",
         "Past bij de doelen van de ronde en bereikt mensen die anders buiten de boot vallen.",
@@ -140,6 +145,12 @@ REASONS = {
     ],
 }
 SEASONS = ["Voorjaar", "Najaar"]
+# The columns of a grant (and of its fundings) that money leaving it moves.
+COLUMNS: dict[str, str] = {
+    Kind.PAYOUT: "paid_cents",
+    Kind.REPAYMENT: "repaid_cents",
+    Kind.RELEASE: "released_cents",
+}
 
 
 class Command(BaseCommand):
@@ -283,6 +294,8 @@ class Fund:
     payouts: list[Payout] = field(default_factory=list)
     reports: list[Report] = field(default_factory=list)
     entries: list[LedgerEntry] = field(default_factory=list)
+    # The hashed facts of each decision, by the decision's identity (chained in save()).
+    facts: dict[int, dict[str, Any]] = field(default_factory=dict)
     # Conflicts of interest: committee member -> initiatives they are in or tied to, and why.
     conflicts: dict[int, dict[int, str]] = field(default_factory=dict)
     showcase_round: Round = field(default_factory=Round)
@@ -569,11 +582,7 @@ def review(
     at: datetime,
     submitted: bool = True,
 ) -> None:
-    recommendation = {
-        Decision.Outcome.AWARD: Review.Recommendation.AWARD,
-        Decision.Outcome.PART: Review.Recommendation.PART,
-        Decision.Outcome.REJECT: Review.Recommendation.REJECT,
-    }[outcome]
+    recommendation: str = RECOMMENDATIONS[outcome]
     if rng.random() < 0.2:  # reviewers do not always agree
         recommendation = rng.choice(list(Review.Recommendation))
     item = Review(
@@ -708,7 +717,7 @@ def decide(
             decided_by=fund.committee[rng.choice(free)] if free else None,
             decided_at=moment(decided_on, 20),
         )
-        decision.facts = facts  # type: ignore[attr-defined] - chained in save()
+        fund.facts[id(decision)] = facts  # chained in save()
         fund.decisions.append(decision)
         for index in range(len(fund.committee)):
             reason_of = fund.conflicts[index].get(application.initiative_id)
@@ -726,7 +735,7 @@ def decide(
     for application in applications:
         if outcomes[id(application)] is None:
             application.status = Application.Status.WITHDRAWN
-            application.withdrawn_at = application.submitted_at + timedelta(days=3)
+            application.withdrawn_at = moment(round_.closes_on + timedelta(days=2), 18)
 
     # Closing the round: what it did not award goes back to the fund.
     closed_at = moment(decided_on + timedelta(days=7), 10)
@@ -898,11 +907,7 @@ def spread(
         take = min(left, room)
         if take <= 0:
             continue
-        column = {
-            Kind.PAYOUT: "paid_cents",
-            Kind.REPAYMENT: "repaid_cents",
-            Kind.RELEASE: "released_cents",
-        }[kind]
+        column = COLUMNS[kind]
         setattr(row, column, getattr(row, column) + take)
         setattr(grant, column, getattr(grant, column) + take)
         if kind in (Kind.REPAYMENT, Kind.RELEASE):
@@ -973,7 +978,7 @@ def save(fund: Fund, say: Callable[[str], None]) -> None:
     insert(ApplicationRevision, fund.revisions)
     insert(Review, fund.reviews)
     insert(Score, fund.scores)
-    chain(fund.decisions)
+    chain(fund.decisions, fund.facts)
     insert(Decision, fund.decisions)
     insert(Recusal, fund.recusals)
     insert(Grant, fund.grants)
@@ -989,11 +994,12 @@ def insert(model: type, rows: Iterable[Any]) -> None:
     model.objects.bulk_create(rows, batch_size=BATCH)  # type: ignore[attr-defined]
 
 
-def chain(decisions: list[Decision]) -> None:
-    """Each round's entries hashed in order of number, each holding the hash of the one before."""
+def chain(decisions: list[Decision], all_facts: dict[int, dict[str, Any]]) -> None:
+    """Each round's entries hashed in order of number, each holding the hash of the one before
+    (the applications have their ids now)."""
     previous: dict[int, str] = {}
     for decision in sorted(decisions, key=lambda d: (id(d.round), d.number)):
-        facts = decision.facts  # type: ignore[attr-defined]
+        facts = all_facts[id(decision)]
         facts["application_id"] = decision.application.pk
         facts["previous_hash"] = previous.get(id(decision.round), GENESIS)
         decision.previous_hash = facts["previous_hash"]
