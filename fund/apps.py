@@ -7,7 +7,7 @@ class FundConfig(AppConfig):
     verbose_name = _("Community fund")
 
     def ready(self) -> None:
-        from fund import models
+        from fund import models, transparency
         from omzien import content_version
 
         # The tables the fund's public pages show; they have the trigger (migration 0003).
@@ -28,3 +28,4 @@ class FundConfig(AppConfig):
         )
         # Each part of the app registers what it adds to the rest of the portal here, one line
         # per part (queues, key figures, personal data, demo data, clash warnings).
+        transparency.register()  # the grants in sitemap.xml

@@ -24,6 +24,7 @@ from urllib.parse import urlencode
 
 import django_filters
 from django import forms
+from django.contrib.sitemaps import Sitemap
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
@@ -40,6 +41,7 @@ from fund.models import (
     Round,
 )
 from initiatives.models import Municipality, Theme
+from omzien.sitemaps import pages_sitemap, register_sitemap
 from omzien.widgets import QuickSelect
 
 PAGE_SIZE = 20
@@ -399,3 +401,21 @@ def export_grants(filterset: GrantFilter) -> Iterator[tuple[Grant, list[GrantFun
         for grant in rows:
             yield grant, money.get(grant.pk, [])
         last = (rows[-1].awarded_on, rows[-1].pk)
+
+
+# --- The sitemap ---
+
+
+class GrantSitemap(Sitemap):
+    """Every public grant's page (fund:grant)."""
+
+    changefreq = "monthly"
+
+    def items(self) -> QuerySet[Grant]:
+        return public_grants().only("pk").order_by("pk")
+
+
+def register() -> None:
+    """The grants in sitemap.xml: the transparency page and every grant's page."""
+    register_sitemap("fund-grant-pages", pages_sitemap("fund:grants"))
+    register_sitemap("fund-grants", GrantSitemap)

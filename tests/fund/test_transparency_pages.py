@@ -223,3 +223,11 @@ def test_a_settled_grant_shows_its_accepted_report_and_the_money_back(
 
 def test_an_unknown_grant_is_not_found(client: Client, world: MoneyWorld) -> None:
     assert client.get("/fund/grants/999999/").status_code == 404
+
+
+def test_the_sitemap_lists_every_grant_and_nothing_else(client: Client, world: MoneyWorld) -> None:
+    xml = client.get("/sitemap-fund-grants.xml").content.decode()
+    for grant in world.grants.values():
+        assert f"/fund/grants/{grant.pk}/</loc>" in xml
+    assert xml.count("<loc>") == len(world.grants)
+    assert "/fund/grants/</loc>" in client.get("/sitemap-fund-grant-pages.xml").content.decode()
