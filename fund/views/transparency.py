@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
+from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -37,6 +38,7 @@ from fund.transparency import (
 )
 from initiatives.models import Initiative
 from initiatives.views.export import cell
+from omzien import content_version
 
 T = TypeVar("T")
 
@@ -98,14 +100,26 @@ def shown_grant(pk: int) -> Grant:
     )
 
 
+def shared_grant(request: HttpRequest, pk: int) -> Grant:
+    """The public grant with its application, as loaded once for the current content version and
+    shared between requests (as initiatives/views/lookup.py shares an initiative): no query while
+    nothing changed. Only for showing; an action reads its rows again under a lock."""
+    key = f"fund-grant:{pk}:{content_version.current(request)}"
+    grant: Grant | None = caches["fragments"].get(key)
+    if grant is None:
+        grant = get_object_or_404(
+            public_grants().select_related("application").defer(*LONG_TEXTS), pk=pk
+        )
+        caches["fragments"].set(key, grant)
+    return grant
+
+
 @require_safe
 def grant_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # What every request needs: that the grant is public (else a 404), and the grant itself for
     # the panels of the payouts and reports parts. The rest is read only for a fragment that is
     # not cached yet.
-    grant = get_object_or_404(
-        public_grants().select_related("application").defer(*LONG_TEXTS), pk=pk
-    )
+    grant = shared_grant(request, pk)
     shown = later(lambda: shown_grant(pk))
     decision = later(lambda: getattr(shown.application, "decision", None))
     context: dict[str, Any] = {

@@ -231,3 +231,14 @@ def test_the_sitemap_lists_every_grant_and_nothing_else(client: Client, world: M
         assert f"/fund/grants/{grant.pk}/</loc>" in xml
     assert xml.count("<loc>") == len(world.grants)
     assert "/fund/grants/</loc>" in client.get("/sitemap-fund-grant-pages.xml").content.decode()
+
+
+def test_a_grants_page_shows_a_change_at_once(client: Client, world: MoneyWorld) -> None:
+    from tests.fund.factories_transparency import pay_out
+
+    grant = world.grants["foundation"]
+    assert "Nog uit te betalen: € 1.200,00." in text_of(client.get(grant.get_absolute_url()))
+    pay_out(grant, 700_00)  # the content version moves: neither the grant nor its page is kept
+    page = text_of(client.get(grant.get_absolute_url()))
+    assert "Nog uit te betalen: € 500,00." in page
+    assert "Samen € 1.200,00 € 700,00" in page
