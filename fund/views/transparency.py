@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -65,6 +65,11 @@ def list_context(request: HttpRequest, filterset: GrantFilter) -> dict[str, Any]
 
 @require_safe
 def grant_list(request: HttpRequest) -> HttpResponse:
+    if any(name in request.GET and not request.GET[name].strip() for name in FILTERS):
+        # The form without JavaScript sends the filters left open as well: the address to
+        # share holds only the chosen ones.
+        query = canonical_query(request.GET)
+        return redirect(request.path + (f"?{query}" if query else ""))
     filterset = later(lambda: GrantFilter(request.GET))
     listed = later(lambda: list_context(request, filterset))
     query = canonical_query(request.GET)

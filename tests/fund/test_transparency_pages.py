@@ -242,3 +242,13 @@ def test_a_grants_page_shows_a_change_at_once(client: Client, world: MoneyWorld)
     page = text_of(client.get(grant.get_absolute_url()))
     assert "Nog uit te betalen: € 500,00." in page
     assert "Samen € 1.200,00 € 700,00" in page
+
+
+def test_the_form_sent_without_javascript_leads_to_a_short_address(
+    client: Client, world: MoneyWorld
+) -> None:
+    response = client.get(f"{URL}?year=&municipality=amersfoort&funder=&theme=&round=")
+    assert response.status_code == 302
+    assert response["Location"] == f"{URL}?municipality=amersfoort"
+    response = client.get(f"{URL}?year=&municipality=&funder=&theme=&round=")
+    assert response["Location"] == URL
