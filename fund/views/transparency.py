@@ -10,6 +10,7 @@ import csv
 import json
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
+from urllib.parse import urlencode
 
 from django.core.cache import caches
 from django.core.paginator import Paginator
@@ -69,6 +70,8 @@ def grant_list(request: HttpRequest) -> HttpResponse:
         # The form without JavaScript sends the filters left open as well: the address to
         # share holds only the chosen ones.
         query = canonical_query(request.GET)
+        if request.GET.get("page", "").strip():
+            query = "&".join(filter(None, [query, urlencode({"page": request.GET["page"]})]))
         return redirect(request.path + (f"?{query}" if query else ""))
     filterset = later(lambda: GrantFilter(request.GET))
     listed = later(lambda: list_context(request, filterset))
