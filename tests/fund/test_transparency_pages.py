@@ -199,7 +199,7 @@ def test_a_grants_page_says_which_money_paid_for_it_and_links_its_decision(
         decisions = reverse("fund:decisions", args=[grant.round.slug])
     except NoReverseMatch:  # the decisions part's page, there once the parts are merged
         return
-    assert f'href="{decisions}#besluit-1"' in response.content.decode()
+    assert f'href="{decisions}#decision-1"' in response.content.decode()
 
 
 def test_a_partial_award_says_what_was_asked_and_names_a_recusal_without_the_person(
