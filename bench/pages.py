@@ -55,6 +55,16 @@ def knowledge_item() -> str:
     return LOADED.get("item page", "/knowledge/1/item/")
 
 
+def fund_round() -> str:
+    """The page of the latest closed round, with its decisions, as load_bench_fund printed it."""
+    return LOADED.get("round page", "/fund/rounds/bench-round/")
+
+
+def fund_grant() -> str:
+    """A settled grant's page, as load_bench_fund printed it."""
+    return LOADED.get("grant page", "/fund/grants/1/")
+
+
 PAGES: list[Page] = [
     # What being signed in costs before any page is made: the session, the person, their roles.
     Page("trivial view, logged in", TRIVIAL.path, logged_in=True),
@@ -88,6 +98,11 @@ PAGES: list[Page] = [
     ),
     *as_visitor_and_member("knowledge item page", knowledge_item),
     *as_visitor_and_member("knowledge agenda", "/knowledge/agenda/"),
+    # The community fund (issue 9): where the money went (every grant, with the totals and the
+    # municipality × year table), a closed round with its decisions, and one grant.
+    *as_visitor_and_member("fund grants", "/fund/grants/"),
+    *as_visitor_and_member("fund round page", fund_round),
+    *as_visitor_and_member("fund grant page", fund_grant),
 ]
 
 # The script cycles over this many meetings, all upcoming at every size (load_bench_meetings
@@ -113,19 +128,30 @@ def management_command(name: str, *args: str) -> Loader:
     return load
 
 
-def knowledge_base(size: int, manage: Manage) -> None:
-    """load_bench_knowledge N: 1,000 items at 150 initiatives, 100,000 at 15,000; it prints the
-    address of an item page."""
-    name = "load_bench_knowledge"
-    if name not in manage.commands():
-        print(f"  loader: no management command {name!r} yet, skipped")
-        return
-    print(f"  loader: manage.py {name} {size}")
-    for line in manage(name, str(size)).splitlines():
-        if ": " in line and not line.startswith(" "):
-            label, value = line.split(": ", 1)
-            LOADED[label] = value
-            print(f"    {line}")
+def with_addresses(name: str) -> Loader:
+    """A loader that runs `manage.py <name> N` and keeps the "label: value" lines it prints (the
+    addresses of pages it made) in LOADED; skipped with a message while no app provides it."""
+
+    def load(size: int, manage: Manage) -> None:
+        if name not in manage.commands():
+            print(f"  loader: no management command {name!r} yet, skipped")
+            return
+        print(f"  loader: manage.py {name} {size}")
+        for line in manage(name, str(size)).splitlines():
+            if ": " in line and not line.startswith(" "):
+                label, value = line.split(": ", 1)
+                LOADED[label] = value
+                print(f"    {line}")
+
+    return load
+
+
+# load_bench_knowledge N: 1,000 items at 150 initiatives, 100,000 at 15,000; it prints the address
+# of an item page.
+knowledge_base = with_addresses("load_bench_knowledge")
+# load_bench_fund N: three years of the community fund (bench/README.md); it prints the address
+# of a closed round's page and of a grant's page.
+fund = with_addresses("load_bench_fund")
 
 
 VACUUM = (
@@ -147,5 +173,6 @@ LOADERS: list[Loader] = [
     # About 40 meetings at the realistic size, a few thousand at 100x (the same ratio).
     management_command("load_bench_meetings"),
     knowledge_base,
+    fund,
     vacuum_analyze,
 ]

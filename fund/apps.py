@@ -39,6 +39,7 @@ class FundConfig(AppConfig):
             money_sitemaps,
             payouts,
             portal,
+            transparency,
         )
 
         money_sitemaps.register()
@@ -48,3 +49,4 @@ class FundConfig(AppConfig):
         payouts.register()
         accountability.register()
         portal.register()
+        transparency.register()

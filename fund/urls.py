@@ -1,6 +1,15 @@
 from django.urls import path
 
-from fund.views import applications, decisions, money, payouts, reading, reports, rounds
+from fund.views import (
+    applications,
+    decisions,
+    money,
+    payouts,
+    reading,
+    reports,
+    rounds,
+    transparency,
+)
 
 app_name = "fund"
 
@@ -71,4 +80,9 @@ urlpatterns = [
     path("grants/<int:pk>/report/review/", reports.review, name="report-review"),
     path("files/receipts/<int:receipt>/<str:name>", reports.receipt_file, name="receipt-file"),
     path("impact/", reports.impact, name="impact"),
+    # transparency (views/transparency.py)
+    path("grants/", transparency.grant_list, name="grants"),
+    path("grants/<int:pk>/", transparency.grant_detail, name="grant"),
+    path("grants.csv", transparency.grants_csv, name="grants-csv"),
+    path("grants.json", transparency.grants_json, name="grants-json"),
 ]

@@ -13,6 +13,7 @@ from tests.fund import (
     access_rows_payouts,
     access_rows_reports,
     access_rows_rounds,
+    access_rows_transparency,
 )
 from tests.personas import PERSONAS
 
@@ -32,4 +33,5 @@ ROWS: dict[str, Row | list[Row]] = (
     | access_rows_payouts.ROWS
     | access_rows_reports.ROWS
     | access_rows_rounds.ROWS
+    | access_rows_transparency.ROWS
 )
