@@ -102,8 +102,7 @@ class PageParts:
         """The items of the page, with their snippets."""
         filterset, _counted = self.built
         items = with_snippets(filterset.qs.select_related("initiative"), filterset.search)
-        first = (page.number - 1) * PAGE_SIZE
-        return list(items[first : first + PAGE_SIZE])
+        return list(items[(page.number - 1) * PAGE_SIZE : page.end_index()])
 
     def form(self) -> Form:
         """The filter form with the counts in its choices."""
