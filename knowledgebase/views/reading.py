@@ -79,18 +79,21 @@ def _labels(item: Item) -> dict[str, list]:
     }
 
 
+NOT_TO_ADOPT: dict[str, Any] = {"may_adopt": False, "choices": [], "done": []}
+
+
 def _adoption_panel(request: HttpRequest, item: Item) -> dict[str, Any]:
     """Per person: the initiatives they may say it for, and which of those did so already. Kept
     per person, item and content version (memberships move it too)."""
     user = request.user
     if not user.is_authenticated or not item.is_practice or not item.is_published:
-        return {"may_adopt": False, "choices": [], "done": []}
+        return NOT_TO_ADOPT
+    # can_adopt(), with the person's initiatives read once: the item is a published practice.
+    mine = [(i.pk, i.name) for i in public_initiatives_of(user)]
+    if not mine:
+        return NOT_TO_ADOPT
 
     def compute() -> dict[str, Any]:
-        # can_adopt(), with the person's initiatives read once: the item is a published practice.
-        mine = [(i.pk, i.name) for i in public_initiatives_of(user)]
-        if not mine:
-            return {"may_adopt": False, "choices": [], "done": []}
         done = adoption.adopted_by(item, [pk for pk, _name in mine])
         return {
             "may_adopt": True,
