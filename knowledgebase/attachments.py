@@ -20,6 +20,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -178,15 +179,21 @@ def shown(attachments: list[Attachment]) -> list[Shown]:
 
 def page_context(request: HttpRequest, item: Item) -> dict[str, Any]:
     """What this part shows on the item's page (templates/knowledgebase/partials/_attachments.html)."""
-    # Kept under the content version, which every upload, deletion and reading advances.
-    attachments = get_or_compute(
-        f"kb-attachments:{item.pk}:{content_version.current(request)}",
-        lambda: list(
-            Attachment.objects.filter(item=item).defer("text").order_by("created_at", "pk")
-        ),
+    # Kept under the content version, which every upload, deletion and reading advances; read
+    # only when the page's body is rendered (views/reading.py keeps that too).
+    key = f"kb-attachments:{item.pk}:{content_version.current(request)}"
+    attachments = SimpleLazyObject(
+        lambda: shown(
+            get_or_compute(
+                key,
+                lambda: list(
+                    Attachment.objects.filter(item=item).defer("text").order_by("created_at", "pk")
+                ),
+            )
+        )
     )
     return {
-        "attachments": shown(attachments),
+        "attachments": attachments,
         "attachments_insider": can_edit_item(request.user, item),
         "attachments_is_document": item.kind == Item.Kind.DOCUMENT,
     }

@@ -6,11 +6,14 @@ does not exist (a 404).
 """
 
 from django.contrib.auth.models import AnonymousUser
+from django.http import HttpRequest
 
 from accounts.models import User
 from initiatives.models import Initiative
-from initiatives.permissions import is_coordinator, is_member, memberships_of
+from initiatives.permissions import KEPT_MEMBERSHIPS, is_coordinator, is_member, memberships_of
 from knowledgebase.models import Answer, Item
+from omzien import content_version
+from omzien.shared_cache import get_or_compute
 
 Person = User | AnonymousUser
 
@@ -42,6 +45,21 @@ def public_initiatives_of(user: Person) -> list[Initiative]:
         kept = list(Initiative.objects.filter(pk__in=ids, status=Initiative.Status.APPROVED))
         setattr(user, KEPT_PUBLIC_INITIATIVES, kept)
     return kept
+
+
+def remember_relations(request: HttpRequest) -> None:
+    """The person's memberships and approved initiatives, read once per content version (which
+    every change to a membership or an initiative moves) instead of once per request: for a page
+    that many people view again and again, the item's page."""
+    user = request.user
+    if not user.is_authenticated:
+        return
+    memberships, initiatives = get_or_compute(
+        f"kb-relations:{user.pk}:{content_version.current(request)}",
+        lambda: (memberships_of(user), public_initiatives_of(user)),
+    )
+    setattr(user, KEPT_MEMBERSHIPS, memberships)
+    setattr(user, KEPT_PUBLIC_INITIATIVES, initiatives)
 
 
 def can_contribute(user: Person) -> bool:

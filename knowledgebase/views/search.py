@@ -4,13 +4,16 @@ searches that found nothing, from which they make research questions.
 The page is a plain GET form and a list, so every state has an address to share and it works
 without JavaScript. It costs the same number of queries for 3 items as for 100,000: the facet
 counts and the total are shared per filter state and content version (knowledgebase/facets.py),
-and the snippets are made only for the rows on the page. A search that finds very many items
-ranks only its newest RANK_CANDIDATES matches, and above facets.COUNT_LIMIT says "more than" and
-shows the filters without numbers; the page says so.
+and the snippets are made only for the rows on the page. What the page knows about an address
+beyond its kept form and results is kept as well (knowledgebase/search_state.py), so a page whose
+fragments are kept builds no FilterSet: it asks the content version and, for a search that found
+nothing, counts it (missed_searches). A search that finds very many items ranks only its newest
+RANK_CANDIDATES matches, and above facets.COUNT_LIMIT says "more than" and shows the filters
+without numbers; the page says so.
 """
 
 import hashlib
-from functools import partial
+from functools import cached_property, partial
 from typing import Any
 
 from django.contrib import messages
@@ -20,17 +23,22 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Case, F, QuerySet, TextField, Value, When
 from django.db.models.functions import Concat, StrIndex
 from django.db.models.lookups import GreaterThan
+from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from initiatives.models import Initiative
-from knowledgebase import facets, filters, missed_searches
+from knowledgebase import facets, missed_searches, search_state
 from knowledgebase.filters import ItemFilter
 from knowledgebase.models import Item, MissedSearch
 from knowledgebase.permissions import can_see_missed_searches
+from knowledgebase.search_state import SearchState
+from omzien import content_version
 from omzien.search.query import Search
+from omzien.shared_cache import get_or_compute
 from omzien.typing import AuthenticatedHttpRequest
 
 PAGE_SIZE = 20
@@ -38,13 +46,9 @@ MATCHING_INITIATIVES = 3
 MISSED_PAGE_SIZE = 100
 
 
-def page_of(request: HttpRequest, queryset: QuerySet, size: int, count: int | None = None) -> Page:
-    """The requested page; a number past the end gives the last page, nonsense the first.
-    `count`, when known already (from the facet counts), saves the paginator its count query."""
-    paginator = Paginator(queryset, size)
-    if count is not None:
-        paginator.count = count  # a cached_property: set, it is not queried
-    return paginator.get_page(request.GET.get("page"))
+def page_of(request: HttpRequest, rows: QuerySet | range, size: int) -> Page:
+    """The requested page; a number past the end gives the last page, nonsense the first."""
+    return Paginator(rows, size).get_page(request.GET.get("page"))
 
 
 def with_snippets(items: QuerySet, search: Search | None) -> QuerySet:
@@ -76,48 +80,59 @@ def matching_initiatives(search: Search | None, page: Page) -> list[Initiative]:
     return list(initiatives[:MATCHING_INITIATIVES])
 
 
-def found_anywhere(filterset: ItemFilter, search: Search, total: int) -> bool:
-    """Whether the words alone find a published item (the other filters may hide it)."""
-    if total or set(filterset.active) == {"q"}:
-        return bool(total)
-    return filterset.queryset_without(*(set(filterset.active) - {"q"})).exists()
+class PageParts:
+    """The FilterSet and its counts, built only when the page needs them: when a fragment or the
+    search state of this address is not kept yet (validating its form asks a query per chosen
+    theme or municipality)."""
+
+    def __init__(self, request: HttpRequest) -> None:
+        self.request = request
+
+    @cached_property
+    def built(self) -> tuple[ItemFilter, facets.Counted]:
+        filterset = ItemFilter(
+            self.request.GET, queryset=Item.objects.published(), request=self.request
+        )
+        return filterset, facets.count(filterset)  # which also tells the filterset its total
+
+    def state(self) -> SearchState:
+        return search_state.state_of(*self.built)
+
+    def rows(self, page: Page) -> list[Item]:
+        """The items of the page, with their snippets."""
+        filterset, _counted = self.built
+        items = with_snippets(filterset.qs.select_related("initiative"), filterset.search)
+        return list(items[(page.number - 1) * PAGE_SIZE : page.end_index()])
+
+    def form(self) -> Form:
+        """The filter form with the counts in its choices."""
+        return facets.label_choices(*self.built)
 
 
 @require_safe
 def index(request: HttpRequest) -> HttpResponse:
-    filterset = ItemFilter(request.GET, queryset=Item.objects.published(), request=request)
-    counted = facets.count(filterset)
-    total = counted.total
-    search = filterset.search
-    items = filterset.qs.select_related("initiative")
-    # Ranked among the newest only: the pages go through those.
-    if filterset.ranks_newest_only:
-        shown = min(total, filters.RANK_CANDIDATES)
-    elif not counted.counted:
-        shown = min(total, facets.COUNT_LIMIT)  # "more than 1,000": pages through the first
-    else:
-        shown = total
-    page = page_of(request, with_snippets(items, search), PAGE_SIZE, shown)
-    if missed_searches.should_count(search) and request.method == "GET":
-        assert search is not None
-        if not found_anywhere(filterset, search, total):
-            missed_searches.count_missed(search)
+    key = form_key(request)
+    parts = PageParts(request)
+    state: SearchState = get_or_compute(
+        f"kb-search-state:{content_version.current(request)}:{get_language()}:{key}", parts.state
+    )
+    # The page's number and links from the number of results alone; its rows only when the
+    # results are not kept.
+    page = page_of(request, range(state.shown), PAGE_SIZE)
+    if state.missed and request.method == "GET":
+        assert state.search is not None
+        missed_searches.count_missed(state.search)
     context: dict[str, Any] = {
-        "filter": filterset,
-        "search": search,
-        "searching": search is not None and search.can_rank,
-        "folded_chosen": len([name for name in filterset.active if name != "q"]),
+        "state": state,
+        "search": state.search,
         "page": page,
         "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1),
         # Called by the template only when the results are not kept already.
-        "matching_initiatives": partial(matching_initiatives, search, page),
-        "total": total,
-        "more_than": facets.COUNT_LIMIT if not counted.counted else None,
-        "ranked_newest": filters.RANK_CANDIDATES if filterset.ranks_newest_only else None,
-        "facets_counted": counted.counted,
-        "form_key": form_key(request),
+        "rows": partial(parts.rows, page),
+        "matching_initiatives": partial(matching_initiatives, state.search, page),
+        "form_key": key,
         # Called by the template only when the rendered form is not kept already.
-        "filter_form": partial(facets.label_choices, filterset, counted),
+        "filter_form": parts.form,
     }
     return render(request, "knowledgebase/index.html", context)
 

@@ -4,6 +4,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 
 from knowledgebase.indexing import refresh_labels
 from knowledgebase.management.commands import _knowledge_vocabulary as vocabulary
@@ -46,6 +47,10 @@ def test_it_makes_a_searchable_knowledge_base_of_many_kinds() -> None:
     assert not found(vocabulary.ABSENT_WORD)
     assert all(item.search_labels for item in items)
     assert found(items.first().themes.first().name)  # type: ignore[union-attr]
+    # The search page's filters find them too.
+    theme = items.first().themes.first()  # type: ignore[union-attr]
+    html = Client().get("/knowledge/", {"theme": theme.slug}).content.decode()
+    assert "0 resultaten gevonden" not in html
 
 
 def test_texts_and_labels_are_what_saving_and_refreshing_would_make() -> None:
@@ -59,9 +64,11 @@ def test_texts_and_labels_are_what_saving_and_refreshing_would_make() -> None:
         assert (item.rendered, item.plain_text) == (rendered, plain_text)
 
     labels = {item.pk: sorted(item.search_labels.split()) for item in items}
+    keys = {item.pk: sorted(item.facet_keys.split()) for item in items}
     refresh_labels([item.pk for item in items])
-    refreshed = Item.objects.filter(pk__in=labels).values_list("pk", "search_labels")
-    assert {pk: sorted(text.split()) for pk, text in refreshed} == labels
+    refreshed = Item.objects.filter(pk__in=labels).values_list("pk", "search_labels", "facet_keys")
+    assert {pk: sorted(text.split()) for pk, text, _keys in refreshed} == labels
+    assert {pk: sorted(words.split()) for pk, _text, words in refreshed} == keys
 
 
 def test_a_second_run_replaces_the_generated_items_and_keeps_the_others() -> None:

@@ -7,10 +7,11 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from accounts.models import User
 from initiatives.models import Initiative, Municipality, Theme
 from knowledgebase.indexing import refresh_labels
 from knowledgebase.models import Item
-from tests.factories import InitiativeFactory
+from tests.factories import InitiativeFactory, UserFactory
 from tests.knowledgebase.factories import (
     DocumentFactory,
     ItemFactory,
@@ -250,6 +251,42 @@ def test_the_page_costs_a_fixed_number_of_queries(
     with django_assert_num_queries(14):  # type: ignore[operator]
         html = page(client, practice)
     assert "Deed jouw initiatief dit ook?" in html
+
+
+def test_the_kept_page_shows_each_person_only_their_own_parts(member: User) -> None:
+    """The body of the page is kept per item and content version; what differs per person is
+    not: viewed in turn by an insider, a visitor and a member of another initiative."""
+    ours = InitiativeFactory(name="Buurtkracht Noord", admin=member)
+    practice = PracticeFactory(initiative=ours, title="Samen eten")
+    other = UserFactory()
+    InitiativeFactory(name="Dorpstafel Zuid", admin=other)
+    insider, visitor, neighbour = Client(), Client(), Client()
+    insider.force_login(member)
+    neighbour.force_login(other)
+
+    for _ in range(2):
+        mine = page(insider, practice)
+        assert "Iedereen kan dit lezen." in mine  # the insiders' panel
+        assert "Bijlage toevoegen" in mine
+        assert f"/knowledge/{practice.pk}/history/" in mine  # in the panel,
+        assert "omzien-kb-history-link" not in mine  # not twice
+        assert "Voor Buurtkracht Noord." in mine
+
+        public = page(visitor, practice)
+        assert "Iedereen kan dit lezen." not in public
+        assert "Bijlage toevoegen" not in public
+        assert "omzien-kb-history-link" in public
+        assert f"?next={practice.get_absolute_url()}%23adoptions" in public  # log in
+        assert "csrfmiddlewaretoken" not in public
+
+        theirs = page(neighbour, practice)
+        assert "Iedereen kan dit lezen." not in theirs
+        assert "Bijlage toevoegen" not in theirs
+        assert "omzien-kb-history-link" in theirs
+        assert "Voor Dorpstafel Zuid." in theirs
+        assert "Buurtkracht Noord." not in theirs.split("omzien-kb-adoptions__mine")[1]
+        token = theirs.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+        assert token not in mine
 
 
 def test_a_second_view_asks_the_database_once(

@@ -310,3 +310,29 @@ def test_a_second_visitor_reuses_the_counts(client: Client, corpus: Corpus) -> N
     with CaptureQueriesContext(connection) as captured:
         client.get("/knowledge/", params)
     assert len(captured) <= first - 6  # the facet counts come from the shared cache
+
+
+@pytest.mark.parametrize(
+    ("params", "asked"),
+    [
+        ({"q": "samen", "theme": "eenzaamheid", "municipality": "utrecht"}, 1),
+        # A search that found nothing is counted on every view: its INSERT.
+        ({"q": "xylofoon", "theme": "eenzaamheid"}, 2),
+    ],
+    ids=["found", "found nothing"],
+)
+def test_a_second_view_asks_only_the_content_version(
+    client: Client,
+    corpus: Corpus,
+    params: dict[str, str],
+    asked: int,
+    django_assert_num_queries: Callable,
+) -> None:
+    first = text_of(client.get("/knowledge/", params))
+    # No filter form validated (a query per chosen value), no search parsed, no count.
+    with django_assert_num_queries(asked):
+        again = text_of(client.get("/knowledge/", params))
+    assert again == first
+    assert (SAMEN_ETEN in first) == (asked == 1)
+    second_page = text_of(client.get("/knowledge/", {**params, "page": "2"}))
+    assert second_page == first  # one page of results: the last page is shown

@@ -10,9 +10,10 @@ published; a few are drafts, waiting for review, sent back or rejected. Their Du
 of the words in _knowledge_vocabulary.py with a realistic spread: a few words in 10-40 % of the
 items, most in well under 1 %, and the benchmark's rare, common and absent search words (printed at
 the end). Items have themes, municipalities, initiatives (the bench initiatives, else any approved
-one) and links to research questions; `search_labels` is written as
-knowledgebase.indexing.refresh_labels() writes it (before the insert, so each row's search vectors
-are computed once), and the stored search vectors fill themselves.
+one) and links to research questions; `search_labels` and `facet_keys` (what the search page's
+filters find the items by) are written as knowledgebase.indexing.refresh_labels() writes them
+(before the insert, so each row's search vectors are computed once), and the stored search vectors
+fill themselves.
 
 Everything is inserted in bulk; at 10,000 items or more the search indexes are dropped during the
 load and built again after it (in the same transaction). Generated items (contributed by the bench
@@ -36,7 +37,7 @@ from django.utils.text import slugify
 from accounts.models import User
 from initiatives.models import Initiative, Municipality, Theme
 from knowledgebase.management.commands import _knowledge_vocabulary as vocabulary
-from knowledgebase.models import MARKDOWN_FIELDS, Answer, Item, ItemQuerySet
+from knowledgebase.models import FACET_PREFIXES, MARKDOWN_FIELDS, Answer, Item, ItemQuerySet
 
 T = TypeVar("T")
 ITEMS_PER_INITIATIVE = 1000 / 150
@@ -408,9 +409,9 @@ class Links:
 
 
 def plan_links(world: World, items: list[Item], agenda: list[Item]) -> Links:
-    """The items' links, with their names written into `search_labels` as
-    knowledgebase.indexing.refresh_labels() writes them, so each row is written (and its search
-    vectors computed) once; tests/knowledgebase/test_bench_loader.py checks the two agree."""
+    """The items' links, with their names written into `search_labels` and their ids into
+    `facet_keys` as knowledgebase.indexing.refresh_labels() writes them, so each row is written
+    (and its search vectors computed) once; tests/knowledgebase/test_bench_loader.py checks the two agree."""
     rng = world.rng
     links = Links()
     for item in items:
@@ -442,6 +443,13 @@ def plan_links(world: World, items: list[Item], agenda: list[Item]) -> Links:
             " ".join(question.title for question in questions),
         ]
         item.search_labels = " ".join(label for label in labels if label)
+        keys = [
+            *(f"{FACET_PREFIXES['theme']}{theme.pk}" for theme in themes),
+            *(f"{FACET_PREFIXES['municipality']}{place.pk}" for place in places),
+            *(f"{FACET_PREFIXES['initiative']}{initiative.pk}" for initiative in concerns),
+            *(f"{FACET_PREFIXES['question']}{question.pk}" for question in questions),
+        ]
+        item.facet_keys = " ".join(keys)
         if item.kind == Item.Kind.NETWORK_QUESTION:
             helped = rng.randrange(4)
             for number in range(rng.randint(0, 3)):
