@@ -18,7 +18,7 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import datetime
 from typing import Any
 
 from django.db.models import QuerySet
@@ -57,15 +57,16 @@ def append(
     reason: str,
     recusals: Iterable[str],
     by: User | None,
-    on: date | None = None,
+    at: datetime | None = None,
 ) -> Decision:
-    """Writes the next entry of the round's list. The caller holds the lock on the round's row
-    (fund/decisions.py), so two decisions at once are numbered one after the other."""
+    """Writes the next entry of the round's list, decided at `at` (now, unless the demo tells
+    its story in the past). The caller holds the lock on the round's row (fund/decisions.py),
+    so two decisions at once are numbered one after the other."""
     last = Decision.objects.filter(round=round_).order_by("-number").only("number", "hash").first()
     number = last.number + 1 if last else 1
     previous_hash = last.hash if last else GENESIS
-    decided_at = timezone.now()
-    on = on or timezone.localdate(decided_at)
+    decided_at = at or timezone.now()
+    on = timezone.localdate(decided_at)
     facts = {
         "round": round_.slug,
         "number": number,

@@ -212,9 +212,9 @@ def decide(application: Application, *, outcome: str, cents: int, reason: str, b
                 % {"asked": euros(locked.amount_cents)},
                 field="amount",
             )
-        today = timezone.localdate()
+        now = timezone.now()
         if outcome != Outcome.REJECT:
-            award(locked, cents, by=by, on=today)
+            award(locked, cents, by=by, on=timezone.localdate(now))
             status = Application.Status.AWARDED
         else:
             status = Application.Status.REJECTED
@@ -228,7 +228,7 @@ def decide(application: Application, *, outcome: str, cents: int, reason: str, b
             reason=reason,
             recusals=[r for _user, r in recused],
             by=by,
-            on=today,
+            at=now,
         )
         recusals = Recusal.objects.bulk_create(
             Recusal(decision=decision, user_id=user_id, reason=r) for user_id, r in recused

@@ -13,22 +13,13 @@ so `fund.ledger.derived_mismatches()` finds nothing. Made once: when the funder 
 Utrecht" exists, the fund is left as it is. It runs after the directory's demo (INSTALLED_APPS
 order) and uses its initiatives; without them it makes nothing.
 
-TODO(lead, after the merge): the steps below are written against the models and the core, as the
-parts that own them were not there yet. Call the parts' own functions instead, so the demo follows
-their rules and formats exactly:
-- `decide`: `fund.decision_list.append(..., on=...)` for the entry (the content written here is
-  the same as it writes, so `fund.decision_list.verify()` finds the demo's lists whole);
-- `_submit`: `fund.revisions.freeze` (the same snapshot) or `fund.submission.submit`;
-- `approve_payout`: `fund.payouts.approve(payout, by=..., notify=False)`;
-- `_accept_report`: `fund.accountability.accept(grant, by=..., note=..., notify=False)`.
-Those functions date what they write today; the demo's story is spread over the past months,
-so keep the demo's own dates where the row allows it (the decision list's `decided_at` cannot be
-changed after the entry is written).
+The decisions go through the decision list's own `append`, and the revisions through
+`fund.revisions.freeze`. Payouts are approved and reports accepted with the core's `pay` and
+`release_unpaid` directly, because the parts' actions date what they do today and e-mail people,
+while the demo tells a story spread over the past months.
 """
 
-import hashlib
 import io
-import json
 import uuid
 from datetime import date, datetime, timedelta
 
@@ -41,6 +32,7 @@ from accounts.demo import demo_user
 from accounts.models import User
 from accounts.roles import FUND_COMMITTEE
 from accounts.roles import TREASURER as TREASURER_ROLE
+from fund import decision_list
 from fund.allocation import add_to_budget, award, release_round
 from fund.demo_data import (
     AMERSFOORT,
@@ -85,6 +77,7 @@ from fund.models import (
 from fund.money import euros
 from fund.payments import pay, release_unpaid
 from fund.permissions import KEPT_TIES, conflicts
+from fund.revisions import freeze
 from initiatives.models import Initiative, Membership, Municipality, Theme
 from omzien.demo import demo_loader
 
@@ -324,32 +317,9 @@ def _application(
 
 
 def _submit(application: Application, author: User | None, at: datetime) -> None:
-    """Submitted, with its first frozen revision, in the form fund/revisions.py's `snapshot`
-    keeps (TODO(lead): `fund.submission.submit`, or `fund.revisions.freeze`)."""
-    lines = list(application.budget_lines.order_by("position", "pk"))
-    ApplicationRevision.objects.create(
-        application=application,
-        number=1,
-        content={
-            "initiative": application.initiative.name,
-            "title": application.title,
-            "summary": application.summary,
-            "plan": application.plan,
-            "why": application.why,
-            "for_whom": application.for_whom,
-            "theme": application.theme.name if application.theme else "",
-            "research_question": "",
-            "meeting": "",
-            "amount_cents": application.amount_cents,
-            "budget_lines": [
-                {"description": line.description, "amount_cents": line.amount_cents}
-                for line in lines
-            ],
-            "co_applicants": [],
-            "attachments": [],
-        },
-        created_by=author,
-    )
+    """Submitted at `at`, with its first frozen revision."""
+    with transaction.atomic():
+        freeze(application, by=author)
     ApplicationRevision.objects.filter(application=application).update(created_at=at)
     Application.objects.filter(pk=application.pk).update(
         status=Application.Status.SUBMITTED, submitted_at=at, revision=1, updated_at=at
@@ -383,7 +353,6 @@ def _review(
 
 
 # The first entry of a round's decision list names this as the hash before it.
-GENESIS = "0" * 64
 
 
 def decide(
@@ -397,9 +366,7 @@ def decide(
     at: datetime,
 ) -> Grant | None:
     """A decision on the round's decision list, with the award in the same transaction, and the
-    committee members who took no part in it. The entry is written as fund/decision_list.py's
-    `append` writes it (canonical JSON of the facts, SHA-256, 64 zeros before the first), dated
-    `at` (TODO(lead): call `fund.decision_list.append(..., on=at.date())` here)."""
+    committee members who took no part in it, dated `at`."""
     with transaction.atomic():
         round_ = Round.objects.select_for_update().get(pk=application.round_id)
         grant = None
@@ -412,36 +379,15 @@ def decide(
         recusals = [
             (member, reason) for member in committee for reason in conflicts(member, application)
         ]
-        previous = Decision.objects.filter(round=round_).order_by("-number").first()
-        number = previous.number + 1 if previous else 1
-        previous_hash = previous.hash if previous else GENESIS
-        facts = {
-            "round": round_.slug,
-            "number": number,
-            "application_id": application.pk,
-            "application_title": application.title,
-            "initiative": application.initiative.name,
-            "municipality": application.initiative.municipality.name,
-            "outcome": outcome,
-            "amount_cents": cents,
-            "reason": reason,
-            "date": timezone.localdate(at).isoformat(),
-            "recusals": sorted(str(reason) for _member, reason in recusals),
-            "previous_hash": previous_hash,
-        }
-        content = json.dumps(facts, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-        decision = Decision.objects.create(
-            round=round_,
-            number=number,
-            application=application,
+        decision = decision_list.append(
+            round_,
+            application,
             outcome=outcome,
             amount_cents=cents,
             reason=reason,
-            content=content,
-            previous_hash=previous_hash,
-            hash=hashlib.sha256(content.encode("utf-8")).hexdigest(),
-            decided_by=by,
-            decided_at=at,
+            recusals=[str(reason) for _member, reason in recusals],
+            by=by,
+            at=at,
         )
         Recusal.objects.bulk_create(
             Recusal(decision=decision, user=member, reason=reason) for member, reason in recusals
@@ -467,7 +413,7 @@ def _payout(grant: Grant, spec: DemoPayout, people: dict[str, User], clock: _Clo
 
 
 def approve_payout(payout: Payout, by: User, at: datetime) -> None:
-    """The second person approves, and the money is paid (TODO(lead): fund/payouts.py)."""
+    """The second person approves, and the money is paid."""
     with transaction.atomic():
         Grant.objects.select_for_update().get(pk=payout.grant_id)
         Payout.objects.filter(pk=payout.pk, status=Payout.Status.PROPOSED).update(
@@ -512,8 +458,7 @@ def _report(
 
 
 def _accept_report(report: Report, by: User, at: datetime, spec: DemoReport) -> None:
-    """Accepted, and the grant settled: unspent money back to the fund (TODO(lead): the reports
-    part's function)."""
+    """Accepted, and the grant settled: unspent money back to the fund."""
     with transaction.atomic():
         grant = Grant.objects.select_for_update().get(pk=report.grant_id)
         Report.objects.filter(pk=report.pk).update(

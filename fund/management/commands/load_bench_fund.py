@@ -27,8 +27,6 @@ the decision lists are append-only, so the command fills a database without a be
 It prints the address of a closed round's page and of a grant's page (bench/pages.py reads them).
 """
 
-import hashlib
-import json
 import math
 import random
 import time
@@ -51,6 +49,7 @@ from django.utils.text import slugify
 from accounts.models import User
 from accounts.roles import FUND_COMMITTEE, TREASURER
 from fund.accountability import due_on, needs_full_report
+from fund.decision_list import GENESIS, canonical, hash_of
 from fund.ledger import derived_mismatches
 from fund.models import (
     Application,
@@ -239,19 +238,6 @@ SAVED_MODELS = [
     Report,
     LedgerEntry,
 ]
-
-
-# --- The decision list's chain, as fund/decision_list.py writes it ---
-
-GENESIS = "0" * 64
-
-
-def canonical(facts: dict[str, Any]) -> str:
-    return json.dumps(facts, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-
-
-def hash_of(content: str) -> str:
-    return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 
 # --- The plan: every row, worked out in memory ---
