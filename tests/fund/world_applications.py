@@ -29,8 +29,8 @@ def build(people: dict[str, User], values: dict[str, object]) -> dict[str, objec
     draft_with_y.co_applicants.add(y)
     today = timezone.localdate()
     closed = RoundFactory(
-        name="Vorig jaar",
-        slug="vorig-jaar",
+        name="Afgelopen ronde",
+        slug="afgelopen-ronde",
         opens_on=today - timedelta(days=400),
         closes_on=today - timedelta(days=300),
     )
